@@ -18,3 +18,5 @@ export { runRules, applyJustifications, type RuleContext } from './rules/index.t
 export { evaluateTargets, targetsInForce } from './targets/index.ts';
 export { aggregate, type Rollup, type RankedUnit } from './aggregate/index.ts';
 export * from './pipeline.ts';
+export * from './text.ts';
+export * from './redact.ts';

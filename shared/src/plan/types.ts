@@ -83,3 +83,10 @@ export interface WritePlan {
   /** Replaced whole on every run. */
   sheets: ResultSheet[];
 }
+
+/** Sheets the engine writes; detection skips them, hosts replace them whole. */
+export const RESULT_SHEETS = {
+  issues: 'Kết quả kiểm tra',
+  targets: 'Kết quả chỉ tiêu',
+  rollup: 'Tổng hợp',
+} as const;
