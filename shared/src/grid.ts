@@ -33,6 +33,11 @@ export interface SheetGrid {
   numberFormats?: (string | null)[][];
   /** Notes (comments) already on cells, keyed by A1 address; lets hosts replace our own. */
   notes?: Record<string, string>;
+  /**
+   * Background fills ("#RRGGBB") keyed by A1 address, for hosts that keep them in the grid
+   * (the in-memory reference host of plan/apply.ts records its highlights here).
+   */
+  fills?: Record<string, string>;
   /** Hidden sheets are read but never reported on as tables unless they hold data. */
   hidden?: boolean;
 }

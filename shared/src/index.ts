@@ -10,13 +10,22 @@ export * from './report.ts';
 export * from './workbook-data.ts';
 export * from './rulebook/index.ts';
 export * from './plan/index.ts';
-export { parseValue, type ParseOutcome } from './parse/index.ts';
+export { parseValue, formatVietnameseNumber, type ParseOutcome } from './parse/index.ts';
 export { readWorkbook } from './detect/index.ts';
 export { computeRatings } from './rating/index.ts';
 export { summarize } from './summarize/index.ts';
-export { runRules, applyJustifications, type RuleContext } from './rules/index.ts';
-export { evaluateTargets, targetsInForce } from './targets/index.ts';
+export { runRules, applyJustifications, RULES, type RuleContext, type RuleDef } from './rules/index.ts';
+export {
+  evaluateTargets,
+  targetsInForce,
+  MEASURES,
+  measureById,
+  measureValue,
+  findMeasure,
+  gapUnits,
+} from './targets/index.ts';
 export { aggregate, type Rollup, type RankedUnit } from './aggregate/index.ts';
 export * from './pipeline.ts';
 export * from './text.ts';
+export * from './format.ts';
 export * from './redact.ts';

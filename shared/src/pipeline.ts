@@ -52,7 +52,12 @@ export function evaluate(data: WorkbookData, options: CheckOptions = {}): Evalua
   const period = data.period ?? options.period ?? UNKNOWN_PERIOD;
 
   const { ratings, issues: ratingIssues } = computeRatings(data, rulebook);
-  const summary = summarize(data, ratings, { unit, period, rulebookVersion: rulebook.version });
+  const summary = summarize(data, ratings, {
+    unit,
+    period,
+    rulebookVersion: rulebook.version,
+    thresholds: rulebook.thresholds,
+  });
   const { issues: ruleIssues, passed } = runRules({
     data,
     rulebook,

@@ -32,6 +32,9 @@ export const COUNT_IDS = [
   'cells',
   'cellsResidential',
   'cellsResidentialWithCommittee',
+  // of cells / residential cells: whose row says whether they have a committee (chi ủy)
+  'cellsCommitteeKnown',
+  'cellsResidentialCommitteeKnown',
   'cellsWithCommittee',
   'cellsEligibleForCommittee',
   'cellsEligibleWithoutCommittee',
@@ -64,6 +67,8 @@ export const COUNT_IDS = [
   'hamlets',
   'hamletsWithMembers',
   'hamletsWithIndependentCell',
+  // hamlets whose row says whether they have their own cell
+  'hamletsIndependentCellKnown',
   'hamletHeadsKnown',
   'hamletHeadsNotMembers',
   'population',

@@ -64,6 +64,12 @@ export interface SheetLink {
   cell: string;
 }
 
+/**
+ * Where things go in a result sheet: the title on the first row, the column headers on the
+ * next, `ResultSheet.rows` from the third (SheetLink rows count in sheet rows).
+ */
+export const RESULT_SHEET_LAYOUT = { titleRow: 0, headerRow: 1, firstDataRow: 2 } as const;
+
 export interface ResultSheet {
   name: string;
   role: 'issues' | 'targets' | 'rollup';

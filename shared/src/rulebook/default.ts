@@ -25,6 +25,7 @@ const input: RulebookInput = {
     jumpShare: 0.2,
     jumpMinAbsolute: 3,
     maxScore: 100,
+    minAdmissionAge: 18,
   },
   rating: {
     maxScore: 100,

@@ -81,6 +81,8 @@ export const thresholdsSchema = z.object({
   jumpMinAbsolute: z.number().int().min(0),
   /** Scores are 0..maxScore. */
   maxScore: z.number().positive(),
+  /** Minimum age at admission (Party Statute: 18); without it the age check does not run. */
+  minAdmissionAge: z.number().int().positive().optional(),
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 

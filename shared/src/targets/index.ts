@@ -4,17 +4,26 @@ import type { TargetResult } from '../report.ts';
 import type { Rulebook, Target } from '../rulebook/schema.ts';
 import type { UnitSummary } from '../summary.ts';
 import type { WorkbookData } from '../workbook-data.ts';
+import { evaluateTargets as evaluate } from './evaluate.ts';
+import { targetsInForce as inForce } from './in-force.ts';
+
+export { MEASURES, measureById, measureValue, findMeasure, type Measure } from './measures.ts';
+export { evaluateTarget, gapUnits, appliesAtLevel, appliesToPeriod, COMPARATOR_SYMBOLS } from './evaluate.ts';
+export { parseComparator, parseTargetPeriod, TARGET_RULES } from './in-force.ts';
 
 export function evaluateTargets(
-  _summary: UnitSummary,
-  _targets: Target[],
-  _rulebook: Rulebook,
-  _opts?: { level?: string; previous?: UnitSummary[] },
+  summary: UnitSummary,
+  targets: Target[],
+  rulebook: Rulebook,
+  opts?: { level?: string; previous?: UnitSummary[] },
 ): TargetResult[] {
-  throw new Error('not implemented');
+  return evaluate(summary, targets, rulebook, opts);
 }
 
 /** The targets in force: the rulebook's, overridden by a workbook's own "Chỉ tiêu" sheet. */
-export function targetsInForce(_data: WorkbookData, _rulebook: Rulebook): { targets: Target[]; issues: Issue[] } {
-  throw new Error('not implemented');
+export function targetsInForce(
+  data: WorkbookData,
+  rulebook: Rulebook,
+): { targets: Target[]; issues: Issue[] } {
+  return inForce(data, rulebook);
 }

@@ -1,0 +1,387 @@
+/**
+ * Applies the engine's WritePlan to the open workbook, following the contract in
+ * shared/src/plan/types.ts: first remove earlier results (restore recorded fills, clear our
+ * result columns, delete our notes and result sheets), then write the new ones. Writes are
+ * queued and sent in a few requests under the payload limit, with screen updating suspended
+ * and calculation set to manual while writing. No decision about the data is taken here.
+ */
+import type { CellValue, ResultSheet, WorkbookGrid, WritePlan } from '@kiemtra/shared';
+import { NOTE_PREFIX, RESULT_MARKER, SEVERITY_FILL, STATE_SHEET, a1, cellAt, isCellError, sheetBounds } from '@kiemtra/shared';
+import { parseRangeAddress, sheetAddress } from './addresses.ts';
+import { WriteBatch } from './batch.ts';
+import type { ExcelCapabilities } from './capabilities.ts';
+import { throwIfCancelled } from './cancel.ts';
+import { jsonBytes, matrixBytes, utf8Length } from './limits.ts';
+import type { StateRecord } from './state.ts';
+import { decodeState, encodeState } from './state.ts';
+
+/** Where a result sheet's parts go: title line, header row, first data row (0-based). */
+export const RESULT_SHEET_LAYOUT = { titleRow: 0, headerRow: 1, firstDataRow: 2 } as const;
+
+export interface ApplyOptions {
+  caps: ExcelCapabilities;
+  /** The grid as read before checking: where earlier result columns sit. */
+  grid: WorkbookGrid;
+  signal?: AbortSignal;
+  onProgress?: (stage: ApplyStage) => void;
+  budgetBytes?: number;
+}
+
+export type ApplyStage = 'clearing' | 'columns' | 'highlights' | 'sheets' | 'done';
+
+export interface ApplyStats {
+  syncs: number;
+  largestRequestEstimate: number;
+  notesSkipped: number;
+}
+
+type Fill = keyof typeof SEVERITY_FILL;
+
+export async function applyWritePlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions): Promise<ApplyStats> {
+  const { caps, signal } = options;
+  const wb = context.workbook;
+  let syncs = 0;
+  const sync = async () => {
+    await context.sync();
+    syncs++;
+  };
+
+  // 1. What is there: sheets, calculation mode, our state, notes.
+  wb.worksheets.load('items/name');
+  if (caps.manualCalculation) wb.application.load('calculationMode');
+  const comments = caps.notes === 'comments' ? wb.comments.load('items/content') : undefined;
+  await sync();
+  throwIfCancelled(signal);
+  const existing = new Set(wb.worksheets.items.map((w) => w.name.toLowerCase()));
+  const previousMode = caps.manualCalculation ? wb.application.calculationMode : undefined;
+
+  const sheetCache = new Map<string, Excel.Worksheet>();
+  const ws = (name: string) => {
+    let w = sheetCache.get(name);
+    if (!w) {
+      w = wb.worksheets.getItem(name);
+      sheetCache.set(name, w);
+    }
+    return w;
+  };
+
+  let stateUsed: Excel.Range | undefined;
+  if (existing.has(STATE_SHEET.toLowerCase())) {
+    stateUsed = ws(STATE_SHEET).getUsedRangeOrNullObject(true);
+    stateUsed.load('values');
+  }
+  const noteCollections =
+    caps.notes === 'notes'
+      ? options.grid.sheets.filter((s) => existing.has(s.name.toLowerCase())).map((s) => ({ sheet: s.name, notes: ws(s.name).notes.load('items/content') }))
+      : [];
+  await sync();
+  const previous: StateRecord[] = stateUsed && !stateUsed.isNullObject ? decodeState(stateUsed.values) : [];
+
+  const batch = new WriteBatch(context, caps, signal, options.budgetBytes);
+  let notesSkipped = 0;
+  try {
+    if (caps.manualCalculation && previousMode !== 'Manual') wb.application.calculationMode = 'Manual';
+
+    // 2. Remove earlier results.
+    options.onProgress?.('clearing');
+    for (const r of previous) {
+      if (r.kind === 'sheet' || !existing.has(r.sheet.toLowerCase())) continue;
+      await batch.reserve(utf8Length(r.address) + 16);
+      const range = ws(r.sheet).getRange(r.address);
+      if (r.kind === 'fill') {
+        if (r.original) range.format.fill.color = r.original;
+        else range.format.fill.clear();
+      } else {
+        range.unmerge();
+        range.clear('All');
+      }
+    }
+    for (const area of markerAreas(options.grid, plan)) {
+      await batch.reserve(40);
+      const range = ws(area.sheet).getRangeByIndexes(area.top, area.left, area.rows, area.cols);
+      range.unmerge();
+      range.clear('All');
+    }
+    // Notes: ours are deleted; where the official has one, ours is not added.
+    const officialNotes: { sheet: string; location: Excel.Range }[] = [];
+    for (const { sheet, notes } of noteCollections) {
+      for (const note of notes.items) {
+        await batch.reserve(16);
+        if (note.content.startsWith(NOTE_PREFIX)) note.delete();
+        else officialNotes.push({ sheet, location: note.getLocation().load('address') });
+      }
+    }
+    for (const comment of comments?.items ?? []) {
+      await batch.reserve(16);
+      if (comment.content.startsWith(NOTE_PREFIX)) comment.delete();
+      else officialNotes.push({ sheet: '', location: comment.getLocation().load('address') });
+    }
+    const toDelete = new Set([...previous.filter((r) => r.kind === 'sheet').map((r) => r.sheet), ...plan.sheets.map((s) => s.name)]);
+    for (const name of toDelete) {
+      if (!existing.has(name.toLowerCase())) continue;
+      await batch.reserve(32);
+      ws(name).delete();
+      sheetCache.delete(name);
+      existing.delete(name.toLowerCase());
+    }
+    await batch.flush();
+    const noted = new Set(
+      officialNotes.map(({ sheet, location }) => {
+        const address = location.address;
+        const bang = address.lastIndexOf('!');
+        const sheetName = sheet || unquote(address.slice(0, bang));
+        return `${sheetName}!${address.slice(bang + 1).replace(/\$/g, '').split(':')[0]}`.toLowerCase();
+      }),
+    );
+
+    // 3. Record what this run changes, before changing it.
+    const highlights = dedupeHighlights(plan.highlights);
+    const fillReads = [];
+    for (const h of highlights) {
+      await batch.reserve(utf8Length(h.cell) + 40);
+      fillReads.push({ h, fill: ws(h.sheet).getRange(h.cell).format.fill.load('color') });
+    }
+    await batch.flush();
+    const records: StateRecord[] = [
+      ...fillReads.map(({ h, fill }): StateRecord => {
+        const c = (fill.color ?? '').toUpperCase();
+        return { kind: 'fill', sheet: h.sheet, address: h.cell, original: c === '#FFFFFF' ? '' : c };
+      }),
+      ...plan.resultColumns.map(
+        (b): StateRecord => ({
+          kind: 'area',
+          sheet: b.sheet,
+          address: `${a1(b.headerTop, b.firstCol)}:${a1(Math.max(b.lastRow, b.headerBottom), b.firstCol + b.headers.length - 1)}`,
+        }),
+      ),
+      ...plan.sheets.map((s): StateRecord => ({ kind: 'sheet', sheet: s.name })),
+    ];
+    let state: Excel.Worksheet;
+    if (existing.has(STATE_SHEET.toLowerCase())) {
+      state = ws(STATE_SHEET);
+      await batch.reserve(24);
+      state.getRange().clear('Contents');
+    } else {
+      await batch.reserve(48);
+      state = wb.worksheets.add(STATE_SHEET);
+      state.visibility = 'VeryHidden';
+    }
+    await writeMatrix(batch, state, 0, 0, encodeState(records));
+    await batch.flush();
+
+    // 4. Result columns beside each table.
+    options.onProgress?.('columns');
+    for (const b of plan.resultColumns) {
+      const sheet = ws(b.sheet);
+      const n = b.headers.length;
+      const headerRows = b.headerBottom - b.headerTop + 1;
+      await batch.reserve(matrixBytes([b.headers]));
+      sheet.getRangeByIndexes(b.headerTop, b.firstCol, 1, n).values = [b.headers.map(toExcel)];
+      const header = sheet.getRangeByIndexes(b.headerTop, b.firstCol, headerRows, n);
+      header.format.font.bold = true;
+      header.format.wrapText = true;
+      if (headerRows > 1) {
+        for (let j = 0; j < n; j++) {
+          await batch.reserve(24);
+          sheet.getRangeByIndexes(b.headerTop, b.firstCol + j, headerRows, 1).merge(false);
+        }
+      }
+      for (let j = 0; j < n; j++) {
+        await batch.reserve(24);
+        sheet.getRangeByIndexes(b.headerTop, b.firstCol + j, 1, 1).format.columnWidth = columnPoints(b.widths[j] ?? 12);
+      }
+      const top = b.headerBottom + 1;
+      const height = b.lastRow - top + 1;
+      if (height > 0) {
+        const values: CellValue[][] = Array.from({ length: height }, () => Array<CellValue>(n).fill(null));
+        for (const r of b.rows) if (r.row >= top && r.row <= b.lastRow) values[r.row - top] = padRow(r.values, n);
+        await writeMatrix(batch, sheet, top, b.firstCol, values.map((row) => row.map(toExcel)));
+        const byRow = new Map(b.rows.map((r) => [r.row, r.status]));
+        for (const run of runs(top, b.lastRow, (row) => byRow.get(row))) {
+          await batch.reserve(40);
+          sheet.getRangeByIndexes(run.from, b.firstCol, run.to - run.from + 1, n).format.fill.color = SEVERITY_FILL[run.value];
+        }
+      }
+    }
+
+    // 5. Fills and notes on flagged cells.
+    options.onProgress?.('highlights');
+    for (const h of highlights) {
+      await batch.reserve(utf8Length(h.cell) + 24);
+      ws(h.sheet).getRange(h.cell).format.fill.color = SEVERITY_FILL[h.severity];
+      if (caps.notes === 'none') continue;
+      if (noted.has(`${h.sheet}!${h.cell}`.toLowerCase())) {
+        notesSkipped++;
+        continue;
+      }
+      await batch.reserve(utf8Length(h.note) + utf8Length(h.cell) + 16);
+      if (caps.notes === 'notes') ws(h.sheet).notes.add(h.cell, h.note);
+      else wb.comments.add(sheetAddress(h.sheet, h.cell), h.note);
+    }
+
+    // 6. Result sheets, replaced whole.
+    options.onProgress?.('sheets');
+    for (const s of plan.sheets) {
+      await batch.reserve(64);
+      const sheet = wb.worksheets.add(s.name);
+      sheetCache.set(s.name, sheet);
+      await writeResultSheet(batch, sheet, s);
+    }
+    await batch.flush();
+    options.onProgress?.('done');
+  } finally {
+    if (caps.manualCalculation && previousMode && previousMode !== 'Manual') {
+      wb.application.calculationMode = previousMode;
+      await context.sync();
+      syncs++;
+    }
+  }
+  return { syncs: syncs + batch.syncs, largestRequestEstimate: batch.largestEstimate, notesSkipped };
+}
+
+/** A result sheet: title, bold header row, rows with fills by status, links, widths, formats. */
+export async function writeResultSheet(batch: WriteBatch, sheet: Excel.Worksheet, s: ResultSheet): Promise<void> {
+  const { titleRow, headerRow, firstDataRow } = RESULT_SHEET_LAYOUT;
+  const n = Math.max(1, s.columns.length);
+  await batch.reserve(jsonBytes(s.title));
+  const title = sheet.getRangeByIndexes(titleRow, 0, 1, 1);
+  title.values = [[toExcel(s.title)]];
+  title.format.font.bold = true;
+  title.format.font.size = 14;
+  await batch.reserve(matrixBytes([s.columns.map((c) => c.header)]));
+  const header = sheet.getRangeByIndexes(headerRow, 0, 1, n);
+  header.values = [s.columns.map((c) => toExcel(c.header))];
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  for (let j = 0; j < s.columns.length; j++) {
+    await batch.reserve(24);
+    sheet.getRangeByIndexes(headerRow, j, 1, 1).format.columnWidth = columnPoints(s.columns[j]!.width);
+  }
+  if (s.rows.length === 0) return;
+  await writeMatrix(
+    batch,
+    sheet,
+    firstDataRow,
+    0,
+    s.rows.map((r) => padRow(r, n).map(toExcel)),
+  );
+  for (let j = 0; j < s.columns.length; j++) {
+    const kind = s.columns[j]!.kind;
+    if (kind !== 'percent') continue;
+    const formats = s.rows.map(() => ['0.00%']);
+    await batch.reserve(matrixBytes(formats));
+    sheet.getRangeByIndexes(firstDataRow, j, s.rows.length, 1).numberFormat = formats;
+  }
+  const last = firstDataRow + s.rows.length - 1;
+  for (const run of runs(firstDataRow, last, (row) => statusFill(s.rowStatus[row - firstDataRow] ?? null))) {
+    await batch.reserve(40);
+    sheet.getRangeByIndexes(run.from, 0, run.to - run.from + 1, n).format.fill.color = SEVERITY_FILL[run.value];
+  }
+  for (const link of s.links) {
+    const shown = s.rows[link.row - firstDataRow]?.[link.col];
+    const target = sheetAddress(link.sheet, link.cell);
+    await batch.reserve(utf8Length(target) * 2 + 40);
+    sheet.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = {
+      documentReference: target,
+      textToDisplay: shown === null || shown === undefined || isCellError(shown) ? link.cell : String(shown),
+    };
+  }
+}
+
+/** Writes a matrix in row slices that each fit the write budget. */
+async function writeMatrix(batch: WriteBatch, sheet: Excel.Worksheet, top: number, left: number, rows: (string | number | boolean)[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const cols = rows[0]!.length;
+  let i = 0;
+  while (i < rows.length) {
+    // Size each slice from the bytes of its first rows: values vary little within a column.
+    const sample = rows.slice(i, i + 50);
+    const perCell = Math.max(2, Math.ceil(matrixBytes(sample) / Math.max(1, sample.length * cols)) + 1);
+    const count = Math.min(rows.length - i, batch.rowsThatFit(cols, perCell));
+    const slice = rows.slice(i, i + count);
+    await batch.reserve(matrixBytes(slice));
+    sheet.getRangeByIndexes(top + i, left, count, cols).values = slice;
+    i += count;
+  }
+}
+
+/** Earlier result columns found by their header marker: the fallback when state was lost. */
+function markerAreas(grid: WorkbookGrid, plan: WritePlan): { sheet: string; top: number; left: number; rows: number; cols: number }[] {
+  const out = [];
+  for (const sheet of grid.sheets) {
+    const { top, left, rowEnd, colEnd } = sheetBounds(sheet);
+    for (let r = top; r < rowEnd; r++) {
+      for (let c = left; c < colEnd; c++) {
+        const v = cellAt(sheet, r, c);
+        if (typeof v !== 'string' || !v.startsWith(RESULT_MARKER)) continue;
+        // Down to the end of this run of result cells, or of the block now planned there.
+        const planned = plan.resultColumns.find((b) => b.sheet === sheet.name && c >= b.firstCol && c < b.firstCol + b.headers.length);
+        let bottom = r;
+        let blanks = 0;
+        for (let rr = r + 1; rr < rowEnd && blanks < 3; rr++) {
+          if (cellAt(sheet, rr, c) === null) blanks++;
+          else {
+            blanks = 0;
+            bottom = rr;
+          }
+        }
+        if (planned) bottom = Math.max(bottom, planned.lastRow);
+        out.push({ sheet: sheet.name, top: r, left: c, rows: bottom - r + 1, cols: 1 });
+      }
+    }
+  }
+  return out;
+}
+
+function dedupeHighlights(list: WritePlan['highlights']): WritePlan['highlights'] {
+  const seen = new Set<string>();
+  return list.filter((h) => {
+    const k = `${h.sheet}!${h.cell}`.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function statusFill(s: ResultSheet['rowStatus'][number]): Fill | undefined {
+  if (s === null) return undefined;
+  if (s === 'notMet') return 'error';
+  if (s === 'met') return 'ok';
+  return s;
+}
+
+/** Consecutive rows with the same defined value. */
+function runs<T>(from: number, to: number, valueOf: (row: number) => T | undefined): { from: number; to: number; value: T }[] {
+  const out: { from: number; to: number; value: T }[] = [];
+  for (let r = from; r <= to; r++) {
+    const v = valueOf(r);
+    const last = out[out.length - 1];
+    if (v === undefined) continue;
+    if (last && last.value === v && last.to === r - 1) last.to = r;
+    else out.push({ from: r, to: r, value: v });
+  }
+  return out;
+}
+
+function padRow(values: CellValue[], n: number): CellValue[] {
+  return values.length >= n ? values.slice(0, n) : [...values, ...Array<CellValue>(n - values.length).fill(null)];
+}
+
+/** A value as Office.js writes it; text that Excel would take for a formula is kept as text. */
+export function toExcel(v: CellValue | undefined): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+/** Widths in characters to points (a character of Calibri 11 is about 7 px, 0.75 pt per px). */
+export function columnPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function unquote(s: string): string {
+  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+}
+
+export { parseRangeAddress };

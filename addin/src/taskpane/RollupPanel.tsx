@@ -1,0 +1,50 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { writeRollupSheet } from '../excel/rollup-sheet.ts';
+import { serverMessage } from '../services/backend.ts';
+import type { CheckRun } from '../services/check.ts';
+import type { PaneEnv } from './env.ts';
+import { S, t } from './strings.ts';
+
+export function RollupPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefined }) {
+  const lang = env.lang;
+  const [period, setPeriod] = useState(run?.report.period?.key ?? String(new Date().getFullYear()));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+  const user = env.backend?.currentUser();
+
+  const pull = async () => {
+    if (!env.backend || !user?.unit) return;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const result = await env.backend.rollup({ unit: user.unit, period: period.trim() });
+      await env.excelRun((ctx) => writeRollupSheet(ctx, result, lang, env.caps));
+      const c = result.rollup.completeness;
+      setMessage({ intent: 'success', text: t(S.rollup.written, lang, { submitted: c.submitted.length, expected: c.expected }) });
+    } catch (e) {
+      setMessage({ intent: 'error', text: `${t(S.rollup.failed, lang)}: ${serverMessage(e)[lang]}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {!user && <Text>{t(S.rollup.needSignIn, lang)}</Text>}
+      <Field label={t(S.rollup.period, lang)} hint={t(S.rollup.periodHint, lang)}>
+        <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
+      </Field>
+      <Button appearance="primary" onClick={() => void pull()} disabled={busy || !user?.unit || !period.trim()} data-testid="pull-rollup">
+        {t(S.rollup.pull, lang)}
+      </Button>
+      <div aria-live="polite" role="status" data-testid="rollup-status">
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}

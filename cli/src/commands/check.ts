@@ -1,0 +1,165 @@
+/**
+ * `kiemtra check <file.xlsx | folder>…`: read each workbook, run the engine, write the
+ * results into a copy (`<name>.kiemtra.xlsx`) or, with --in-place, into the file itself.
+ */
+import { mkdirSync } from 'node:fs';
+import { rename, writeFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { REPORT_SCHEMA_VERSION, bi, checkWorkbook, type Bilingual, type CheckReport } from '@kiemtra/shared';
+import { collectInputs, outputPath } from '../files.ts';
+import { loadPrevious, matchPrevious } from '../previous.ts';
+import { renderReport } from '../render.ts';
+import { progress, type Ui } from '../ui.ts';
+import { applyPlan } from '../xlsx/apply.ts';
+import { loadWorkbook } from '../xlsx/load.ts';
+import { EXIT, type CommonOptions } from './common.ts';
+
+export interface CheckOptions extends CommonOptions {
+  out?: string;
+  inPlace: boolean;
+  previous: string[];
+}
+
+/** One line of `--json` output per input file. */
+export interface CheckFileResult {
+  file: string;
+  status: 'checked' | 'failed';
+  output?: string;
+  problem?: Bilingual;
+  /** Parts of the workbook the copy could not keep (charts, pivot tables…). */
+  notKept?: Bilingual[];
+  report?: CheckReport;
+}
+
+export async function runCheck(ui: Ui, inputs: string[], opts: CheckOptions): Promise<number> {
+  const { files, missing } = collectInputs(inputs, opts.out ? [opts.out] : []);
+  const results: CheckFileResult[] = [];
+  for (const file of missing) {
+    results.push({ file, status: 'failed', problem: bi('không tìm thấy tệp hoặc thư mục', 'file or folder not found') });
+    if (!opts.json) ui.err(`✗ ${file}: ${ui.t(results.at(-1)!.problem!)}`);
+  }
+  if (files.length === 0 && missing.length === 0) {
+    ui.err(ui.t(bi('Không có tệp .xlsx nào để kiểm tra.', 'No .xlsx file to check.')));
+    return EXIT.badInput;
+  }
+  if (opts.out) mkdirSync(opts.out, { recursive: true });
+
+  const previous = opts.previous.length > 0 ? await loadPrevious(opts.previous, opts.maxRows) : undefined;
+  let previousFailed = false;
+  for (const p of previous?.problems ?? []) {
+    previousFailed = true;
+    if (!opts.json) ui.err(`✗ ${p.file} (--previous): ${ui.t(p.problem)}`);
+  }
+
+  progress.start(files.length, !opts.json);
+  for (const [index, file] of files.entries()) {
+    progress.tick(index, basename(file));
+    const result = await checkOne(file, opts, previous?.summaries ?? []);
+    results.push(result);
+    if (opts.json) continue;
+    if (result.status === 'failed') {
+      ui.err(`✗ ${file}: ${ui.t(result.problem!)}`);
+      continue;
+    }
+    for (const line of renderReport(ui, result.report!, { verbose: opts.verbose, output: result.output! })) ui.out(line);
+    if (result.notKept && result.notKept.length > 0) {
+      ui.out(
+        `  ${ui.t(bi('Bản sao không giữ được', 'The copy could not keep'))}: ${result.notKept.map((p) => ui.t(p)).join(', ')} ` +
+          ui.t(bi('(tệp gốc không bị thay đổi)', '(the original file is unchanged)')),
+      );
+    }
+  }
+  progress.stop();
+
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const withErrors = results.filter((r) => (r.report?.totals.error ?? 0) > 0).length;
+  if (opts.json) {
+    const doc = { schemaVersion: REPORT_SCHEMA_VERSION, command: 'check', files: results };
+    process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  } else if (results.length > 1) {
+    const checked = results.length - failed;
+    ui.out(
+      ui.t(
+        bi(
+          `Đã kiểm tra ${ui.n(checked)} tệp: ${ui.n(withErrors)} tệp có lỗi, ${ui.n(failed)} tệp không đọc được.`,
+          `Checked ${ui.n(checked)} files: ${ui.n(withErrors)} with errors, ${ui.n(failed)} unreadable.`,
+        ),
+      ),
+    );
+  }
+  if (failed > 0 || previousFailed) return EXIT.badInput;
+  return withErrors > 0 ? EXIT.errorsFound : EXIT.ok;
+}
+
+async function checkOne(
+  file: string,
+  opts: CheckOptions,
+  previous: CheckReport['summary'][],
+): Promise<CheckFileResult> {
+  const loaded = await loadWorkbook(file, opts.maxRows === undefined ? {} : { maxRows: opts.maxRows });
+  if (!loaded.ok) return { file, status: 'failed', problem: loaded.problem };
+  const { workbook, grid, unkept } = loaded.loaded;
+  if (opts.inPlace && unkept.length > 0) {
+    return {
+      file,
+      status: 'failed',
+      problem: bi(
+        `không ghi đè (--in-place) vì tệp có ${unkept.map((u) => u.vi).join(', ')} mà thư viện .xlsx không giữ được; hãy chạy không có --in-place để ghi ra bản sao`,
+        `not overwritten (--in-place) because the file holds ${unkept.map((u) => u.en).join(', ')} that the .xlsx library cannot keep; run without --in-place to write a copy`,
+      ),
+    };
+  }
+  let report: CheckReport;
+  try {
+    const prev = matchPrevious(previous, grid);
+    report = checkWorkbook(grid, prev ? { previous: prev } : {});
+  } catch (err) {
+    return {
+      file,
+      status: 'failed',
+      problem: bi(
+        `lỗi nội bộ của chương trình, xin báo lại: ${(err as Error).message}`,
+        `internal error, please report it: ${(err as Error).message}`,
+      ),
+    };
+  }
+  applyPlan(workbook, report.plan);
+  const target = opts.inPlace ? file : outputPath(file, opts.out);
+  try {
+    await writeWorkbook(workbook, target, opts.inPlace);
+  } catch (err) {
+    return {
+      file,
+      status: 'failed',
+      problem: bi(
+        `không ghi được ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        `cannot write ${target}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      ),
+    };
+  }
+  return {
+    file,
+    status: 'checked',
+    output: target,
+    ...(unkept.length > 0 && !opts.inPlace ? { notKept: unkept } : {}),
+    report,
+  };
+}
+
+/**
+ * Writes through a temporary file in the same folder, so a crash never leaves half a
+ * workbook; in place, the original is kept as `<file>.bak` before the new one takes its name.
+ */
+export async function writeWorkbook(wb: ExcelJS.Workbook, target: string, inPlace: boolean): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    const data = await wb.xlsx.writeBuffer();
+    await writeFile(tmp, Buffer.from(data as ArrayBuffer));
+    if (inPlace) await rename(target, `${target}.bak`);
+    await rename(tmp, target);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,391 @@
+/**
+ * Applies a WritePlan to an ExcelJS workbook, following the contract in
+ * shared/src/plan/types.ts: earlier results are removed first, then the new ones written,
+ * and a cell the official typed is never changed.
+ *
+ * What we change is recorded in the very hidden STATE_SHEET — result column ranges, the
+ * original fills and styles of the cells we coloured, column widths, header merges and the
+ * result sheets we added — so that the next run (or `removeResults`) restores the workbook
+ * exactly as the official left it before writing again.
+ */
+import ExcelJS from 'exceljs';
+import {
+  NOTE_PREFIX,
+  RESULT_MARKER,
+  RESULT_SHEET_LAYOUT,
+  RESULT_SHEETS,
+  SEVERITY_FILL,
+  STATE_SHEET,
+  a1,
+  a1Range,
+  columnIndex,
+  columnLetters,
+  isCellError,
+  parseA1,
+  type CellValue,
+  type ResultColumnBlock,
+  type ResultSheet,
+  type WritePlan,
+} from '@kiemtra/shared';
+
+/** Version of the STATE_SHEET layout, written in its first row. */
+export const STATE_VERSION = 'kiemtra-state-1';
+
+type StateKind = 'block' | 'fill' | 'style' | 'width' | 'merge' | 'sheet';
+type StateRow = [StateKind, string, string, string];
+
+export interface ApplyOutcome {
+  /** Result blocks not written because a target cell held the official's data. */
+  skipped: { sheet: string; range: string; cell: string }[];
+}
+
+const HEADER_FILL = '#D9E1F2';
+const BORDER_COLOR = 'FF8EA9C1';
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_COLOR } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export function solidFill(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace('#', '').toUpperCase()}` } };
+}
+
+/** `'Kết quả'!B12`: a sheet reference Excel and LibreOffice both follow. */
+export function sheetRef(sheet: string, cell: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}
+
+function isEmptyStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
+  return !style || Object.values(style).every((v) => v === undefined);
+}
+
+function readState(wb: ExcelJS.Workbook): StateRow[] {
+  const ws = wb.getWorksheet(STATE_SHEET);
+  if (!ws) return [];
+  const rows: StateRow[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const v = (i: number) => {
+      const x = row.getCell(i).value;
+      return x === null || x === undefined ? '' : String(x);
+    };
+    rows.push([v(1) as StateKind, v(2), v(3), v(4)]);
+  });
+  return rows;
+}
+
+function writeState(wb: ExcelJS.Workbook, rows: StateRow[]): void {
+  const existing = wb.getWorksheet(STATE_SHEET);
+  if (existing) wb.removeWorksheet(existing.id);
+  if (rows.length === 0) return;
+  const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+  ws.addRow([STATE_VERSION, 'sheet', 'ref', 'data']);
+  for (const r of rows) ws.addRow(r);
+}
+
+function clearCell(cell: ExcelJS.Cell): void {
+  cell.value = null;
+  cell.style = {};
+  removeNote(cell);
+}
+
+/**
+ * ExcelJS has no API to delete a note: setting it to undefined writes an empty one, and a
+ * note read from the file also lives on in the value's model, so both are cleared.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  inner._comment = undefined;
+  if (inner._value?.model) delete inner._value.model.comment;
+}
+
+/** Our part of a note: everything from NOTE_PREFIX on. Returns the official's part, if any. */
+export function stripOurNote(note: string): string | undefined {
+  const at = note.indexOf(NOTE_PREFIX);
+  if (at < 0) return note;
+  const rest = note.slice(0, at).replace(/\s+$/, '');
+  return rest === '' ? undefined : rest;
+}
+
+/**
+ * Step 1 of the contract: removes every earlier result (ours only) and restores what we
+ * changed. Safe on a workbook we never touched.
+ */
+export function removeResults(wb: ExcelJS.Workbook, extraSheets: string[] = []): void {
+  const state = readState(wb);
+  const blocks = new Map<string, { top: number; left: number; bottom: number; right: number }[]>();
+  // Result sheets first: they are replaced whole.
+  const sheetsToDrop = new Set<string>([RESULT_SHEETS.issues, RESULT_SHEETS.targets, ...extraSheets]);
+  for (const [kind, sheet] of state) if (kind === 'sheet') sheetsToDrop.add(sheet);
+  for (const name of sheetsToDrop) {
+    const ws = wb.getWorksheet(name);
+    if (ws && ws.name !== STATE_SHEET) wb.removeWorksheet(ws.id);
+  }
+  for (const [kind, sheet, ref] of state) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    if (kind === 'merge') ws.unMergeCells(ref);
+  }
+  for (const [kind, sheet, ref] of state) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws || kind !== 'block') continue;
+    const [from, to] = ref.split(':');
+    const a = parseA1(from ?? '');
+    const b = parseA1(to ?? from ?? '');
+    if (!a || !b) continue;
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.col; c <= b.col; c++) clearCell(ws.getCell(r + 1, c + 1));
+    }
+    const list = blocks.get(sheet) ?? [];
+    list.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    blocks.set(sheet, list);
+  }
+  for (const [kind, sheet, ref, data] of state) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    if (kind === 'style') {
+      ws.getCell(ref).style = JSON.parse(data) as Partial<ExcelJS.Style>;
+    } else if (kind === 'fill') {
+      const cell = ws.getCell(ref);
+      const style: Partial<ExcelJS.Style> = { ...cell.style };
+      if (data === '') delete style.fill;
+      else style.fill = JSON.parse(data) as ExcelJS.Fill;
+      cell.style = style;
+    } else if (kind === 'width') {
+      const col = ws.getColumn(columnIndex(ref) + 1);
+      col.width = data === '' ? (undefined as unknown as number) : Number(data);
+    }
+  }
+  // Without a state sheet (results written by another host, or the sheet deleted), a
+  // column headed by RESULT_MARKER is still recognizably ours: clear it down to its last value.
+  for (const ws of wb.worksheets) {
+    if (ws.name === STATE_SHEET) continue;
+    const markers: { row: number; col: number }[] = [];
+    const withNotes: ExcelJS.Cell[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (typeof cell.value === 'string' && cell.value.startsWith(RESULT_MARKER)) {
+          markers.push({ row: Number(cell.row) - 1, col: Number(cell.col) - 1 });
+        }
+        if (cell.note !== undefined) withNotes.push(cell);
+      });
+    });
+    for (const m of markers) {
+      const last = lastValueRow(ws, m.col);
+      for (let r = m.row; r <= last; r++) clearCell(ws.getCell(r + 1, m.col + 1));
+    }
+    for (const cell of withNotes) {
+      const text = noteString(cell.note);
+      if (text === undefined || !text.includes(NOTE_PREFIX)) continue;
+      const kept = stripOurNote(text);
+      if (kept === undefined) removeNote(cell);
+      else cell.note = kept;
+    }
+  }
+  writeState(wb, []);
+}
+
+function noteString(note: ExcelJS.Cell['note']): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === 'string') return note;
+  return (note as ExcelJS.Comment).texts?.map((t) => t.text).join('');
+}
+
+function lastValueRow(ws: ExcelJS.Worksheet, col: number): number {
+  let last = 0;
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const v = row.getCell(col + 1).value;
+    if (v !== null && v !== undefined && v !== '') last = n - 1;
+  });
+  return last;
+}
+
+function excelValue(v: CellValue): ExcelJS.CellValue {
+  if (isCellError(v)) return { error: v.error } as ExcelJS.CellErrorValue;
+  return v;
+}
+
+function hasValue(cell: ExcelJS.Cell): boolean {
+  if (cell.type === ExcelJS.ValueType.Merge) return true;
+  const v = cell.value;
+  return v !== null && v !== undefined && v !== '';
+}
+
+/** The table's own font (Times New Roman in most officials' workbooks), without decoration. */
+function neighbourFont(ws: ExcelJS.Worksheet, row: number, col: number): Partial<ExcelJS.Font> {
+  if (col <= 0) return {};
+  const f = ws.getCell(row + 1, col).font;
+  const font: Partial<ExcelJS.Font> = {};
+  if (f?.name) font.name = f.name;
+  if (f?.size) font.size = f.size;
+  return font;
+}
+
+function writeBlock(ws: ExcelJS.Workbook['worksheets'][number], block: ResultColumnBlock, state: StateRow[]): string | undefined {
+  const left = block.firstCol;
+  const right = block.firstCol + block.headers.length - 1;
+  const range = a1Range(block.headerTop, left, block.lastRow, right);
+  // Never write over a value the official typed: the planner promised empty columns.
+  for (let r = block.headerTop; r <= block.lastRow; r++) {
+    for (let c = left; c <= right; c++) {
+      if (hasValue(ws.getCell(r + 1, c + 1))) return a1(r, c);
+    }
+  }
+  state.push(['block', ws.name, range, '']);
+  for (let r = block.headerTop; r <= block.lastRow; r++) {
+    for (let c = left; c <= right; c++) {
+      const cell = ws.getCell(r + 1, c + 1);
+      if (!isEmptyStyle(cell.style)) state.push(['style', ws.name, cell.address, JSON.stringify(cell.style)]);
+    }
+  }
+  block.headers.forEach((header, j) => {
+    const col = left + j;
+    const column = ws.getColumn(col + 1);
+    state.push(['width', ws.name, columnLetters(col), column.width === undefined ? '' : String(column.width)]);
+    column.width = block.widths[j] ?? 16;
+    const cell = ws.getCell(block.headerTop + 1, col + 1);
+    cell.value = header;
+    const font = neighbourFont(ws, block.headerTop, left);
+    cell.style = {
+      font: { ...font, bold: true },
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+      border: BORDER,
+      fill: solidFill(HEADER_FILL),
+    };
+    for (let r = block.headerTop + 1; r <= block.headerBottom; r++) {
+      ws.getCell(r + 1, col + 1).style = { border: BORDER, fill: solidFill(HEADER_FILL) };
+    }
+    if (block.headerBottom > block.headerTop) {
+      const merge = a1Range(block.headerTop, col, block.headerBottom, col);
+      ws.mergeCells(merge);
+      state.push(['merge', ws.name, merge, '']);
+    }
+  });
+  for (const row of block.rows) {
+    const font = neighbourFont(ws, row.row, left);
+    row.values.forEach((v, j) => {
+      const cell = ws.getCell(row.row + 1, left + j + 1);
+      cell.value = excelValue(v);
+      cell.style = {
+        font,
+        alignment: { wrapText: true, vertical: 'top' },
+        border: BORDER,
+        fill: solidFill(SEVERITY_FILL[row.status]),
+      };
+    });
+  }
+  return undefined;
+}
+
+const STATUS_FILL: Record<string, string> = {
+  error: SEVERITY_FILL.error,
+  warning: SEVERITY_FILL.warning,
+  info: SEVERITY_FILL.info,
+  ok: SEVERITY_FILL.ok,
+  met: SEVERITY_FILL.ok,
+  notMet: SEVERITY_FILL.error,
+};
+
+export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name, {
+    views: [{ state: 'frozen', ySplit: RESULT_SHEET_LAYOUT.firstDataRow, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${RESULT_SHEET_LAYOUT.headerRow + 1}:${RESULT_SHEET_LAYOUT.headerRow + 1}`,
+    },
+  });
+  const font = { name: 'Times New Roman', size: 12 };
+  sheet.columns.forEach((col, j) => {
+    ws.getColumn(j + 1).width = col.width;
+  });
+  const title = ws.getCell(RESULT_SHEET_LAYOUT.titleRow + 1, 1);
+  title.value = sheet.title;
+  title.style = { font: { ...font, size: 14, bold: true }, alignment: { vertical: 'middle' } };
+  ws.getRow(RESULT_SHEET_LAYOUT.titleRow + 1).height = 24;
+  sheet.columns.forEach((col, j) => {
+    const cell = ws.getCell(RESULT_SHEET_LAYOUT.headerRow + 1, j + 1);
+    cell.value = col.header;
+    cell.style = {
+      font: { ...font, bold: true },
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+      border: BORDER,
+      fill: solidFill(HEADER_FILL),
+    };
+  });
+  sheet.rows.forEach((values, i) => {
+    const status = sheet.rowStatus[i];
+    const fill = status ? STATUS_FILL[status] : undefined;
+    values.forEach((v, j) => {
+      const cell = ws.getCell(RESULT_SHEET_LAYOUT.firstDataRow + i + 1, j + 1);
+      cell.value = excelValue(v);
+      const kind = sheet.columns[j]?.kind;
+      cell.style = {
+        font,
+        alignment: { wrapText: true, vertical: 'top', ...(kind && kind !== 'text' ? { horizontal: 'right' } : {}) },
+        border: BORDER,
+        ...(fill ? { fill: solidFill(fill) } : {}),
+        ...(kind === 'percent' ? { numFmt: '0.00%' } : {}),
+      };
+    });
+  });
+  for (const link of sheet.links) {
+    const cell = ws.getCell(link.row + 1, link.col + 1);
+    const text = cell.value === null || cell.value === undefined ? link.cell : String(cell.value);
+    cell.value = { text, hyperlink: sheetRef(link.sheet, link.cell) } as ExcelJS.CellHyperlinkValue;
+    cell.style = { ...cell.style, font: { ...font, color: { argb: 'FF0563C1' }, underline: true } };
+  }
+  return ws;
+}
+
+/** Steps 1 and 2 of the contract: remove earlier results, then write this plan's. */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
+  removeResults(
+    wb,
+    plan.sheets.map((s) => s.name),
+  );
+  const state: StateRow[] = [];
+  const outcome: ApplyOutcome = { skipped: [] };
+  for (const block of plan.resultColumns) {
+    const ws = wb.getWorksheet(block.sheet);
+    if (!ws) continue;
+    const taken = writeBlock(ws, block, state);
+    if (taken) {
+      outcome.skipped.push({
+        sheet: block.sheet,
+        range: a1Range(block.headerTop, block.firstCol, block.lastRow, block.firstCol + block.headers.length - 1),
+        cell: taken,
+      });
+    }
+  }
+  for (const h of plan.highlights) {
+    const ws = wb.getWorksheet(h.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(h.cell);
+    const fill = cell.style?.fill;
+    state.push(['fill', h.sheet, cell.address, fill ? JSON.stringify(fill) : '']);
+    cell.style = { ...cell.style, fill: solidFill(SEVERITY_FILL[h.severity]) };
+    const existing = noteString(cell.note);
+    const official = existing === undefined ? undefined : stripOurNote(existing);
+    cell.note = official ? `${official}\n\n${h.note}` : h.note;
+  }
+  for (const sheet of plan.sheets) {
+    writeResultSheet(wb, sheet);
+    state.push(['sheet', sheet.name, '', '']);
+  }
+  writeState(wb, dedupeFills(state));
+  return outcome;
+}
+
+/** A cell flagged twice keeps the fill it had before the first flag. */
+function dedupeFills(state: StateRow[]): StateRow[] {
+  const seen = new Set<string>();
+  return state.filter(([kind, sheet, ref]) => {
+    if (kind !== 'fill') return true;
+    const key = `${sheet}!${ref}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

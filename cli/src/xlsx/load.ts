@@ -1,0 +1,87 @@
+/**
+ * Opening a workbook file, every way it can go wrong turned into one bilingual sentence:
+ * a vanished file, an .xls, a password, an .ods, a damaged zip, a huge sheet, an empty book.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import { bi, type Bilingual, type WorkbookGrid } from '@kiemtra/shared';
+import { classify, countRows, unkeptParts } from './inspect.ts';
+import { isEmptyGrid, readGrid } from './read.ts';
+import { removeResults } from './apply.ts';
+
+/** Rows per sheet above which a workbook is refused rather than loaded into memory. */
+export const DEFAULT_MAX_ROWS = 300_000;
+
+export interface LoadedWorkbook {
+  path: string;
+  workbook: ExcelJS.Workbook;
+  /** The workbook as the official left it: earlier results already removed. */
+  grid: WorkbookGrid;
+  /** What a rewrite of this file would lose (charts, pivot tables, images…). */
+  unkept: Bilingual[];
+}
+
+export type LoadResult = { ok: true; loaded: LoadedWorkbook } | { ok: false; problem: Bilingual };
+
+export async function loadWorkbook(path: string, opts: { maxRows?: number } = {}): Promise<LoadResult> {
+  const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (err) {
+    return { ok: false, problem: fileError(err) };
+  }
+  const kind = classify(buf);
+  if (kind.kind === 'problem') return { ok: false, problem: kind.problem };
+  let counts;
+  try {
+    counts = await countRows(buf, kind.entries, maxRows);
+  } catch {
+    return { ok: false, problem: damaged() };
+  }
+  const huge = counts.find((c) => c.overLimit);
+  if (huge) {
+    const n = maxRows.toLocaleString('vi-VN');
+    const en = maxRows.toLocaleString('en-US');
+    return {
+      ok: false,
+      problem: bi(
+        `trang "${huge.sheet}" có hơn ${n} dòng — quá lớn để kiểm tra (giới hạn đổi được bằng --max-rows)`,
+        `sheet "${huge.sheet}" has more than ${en} rows — too large to check (change the limit with --max-rows)`,
+      ),
+    };
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problem: damaged() };
+  }
+  removeResults(workbook);
+  const grid = readGrid(workbook, basename(path));
+  if (isEmptyGrid(grid)) {
+    return { ok: false, problem: bi('sổ làm việc trống: không có ô nào có dữ liệu', 'empty workbook: no cell holds data') };
+  }
+  return { ok: true, loaded: { path, workbook, grid, unkept: unkeptParts(kind.entries) } };
+}
+
+function damaged(): Bilingual {
+  return bi(
+    'tệp bị hỏng, không đọc được nội dung: hãy mở bằng Excel và lưu lại',
+    'the file is damaged and cannot be read: open it in Excel and save it again',
+  );
+}
+
+function fileError(err: unknown): Bilingual {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return bi(
+      'tệp không còn tồn tại (đã bị xóa hoặc di chuyển trong khi chạy)',
+      'the file no longer exists (deleted or moved while running)',
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') return bi('không có quyền đọc tệp', 'no permission to read the file');
+  if (code === 'EISDIR') return bi('đây là thư mục, không phải tệp', 'this is a folder, not a file');
+  return bi(`không đọc được tệp (${code ?? 'lỗi'})`, `cannot read the file (${code ?? 'error'})`);
+}

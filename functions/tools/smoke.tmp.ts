@@ -1,0 +1,16 @@
+import { buildFunctions, portBlock, startFirebaseEmulators, startFirestore } from './emulators.ts';
+import { StackClient } from './client.ts';
+const ports = portBlock(7100);
+await buildFunctions();
+const fs = await startFirestore(ports.firestore);
+const t0 = Date.now();
+const em = await startFirebaseEmulators({ projectId: 'demo-kiemtra-smoke', ports });
+console.log('ready in', Date.now() - t0);
+const c = new StackClient(em);
+await c.createUser({ uid: 'admin', email: 'admin@example.test', password: 'secret123', role: 'admin', scope: '*' });
+const tok = await c.signIn('admin@example.test', 'secret123');
+console.log(await c.call('units', { action: 'import', rows: [{ code: 'P', name: 'Tỉnh', level: 'province' }, { code: 'D1', name: 'Huyện 1', parentCode: 'P', level: 'district' }, { code: 'C1', name: 'Xã 1', parentCode: 'D1', level: 'commune' }] }, tok));
+console.log(JSON.stringify(await c.call('units', { action: 'list', unit: 'P' }, tok)).slice(0, 300));
+console.log(JSON.stringify(await c.call('units', { action: 'list', unit: 'P' })).slice(0, 300));
+console.log(JSON.stringify(await c.call('rollup', { unit: 'D1', period: '2024' }, tok)).slice(0, 500));
+await em.kill(); fs.stop(); await c.close();

@@ -1,0 +1,262 @@
+/** The real bin, spawned with node: every command, option and error path, with exit codes. */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_SCHEMA_VERSION, RESULT_SHEETS, STATE_SHEET, type CheckReport } from '@kiemtra/shared';
+import { hugeWorkbook, smallCommuneGrid, writeBadFiles, writeGrid, type BadFiles } from './fixtures.ts';
+import { loadFile, runCli, tempDir, toBuffer, unzip, zip } from './helpers.ts';
+import { gridToWorkbook } from '../../cli/src/xlsx/grid-workbook.ts';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+let dir: string;
+let commune: string;
+let bad: BadFiles;
+
+beforeAll(async () => {
+  dir = tempDir();
+  commune = join(dir, 'xa-nam-lanh.xlsx');
+  await writeGrid(commune, smallCommuneGrid());
+  mkdirSync(join(dir, 'bad'));
+  bad = await writeBadFiles(join(dir, 'bad'));
+});
+
+describe('help and usage', () => {
+  it('prints help for every command, in Vietnamese by default and in English on request', async () => {
+    const main = await runCli(['--help']);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toContain('kiemtra check <tệp.xlsx | thư mục>');
+    const check = await runCli(['check', '--help']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('--in-place');
+    expect(check.stdout).toContain('Mã thoát');
+    const aggregateEn = await runCli(['aggregate', '--help', '--lang', 'en']);
+    expect(aggregateEn.code).toBe(0);
+    expect(aggregateEn.stdout).toContain('--units FILE');
+    expect(aggregateEn.stdout).toContain('Exit codes');
+  });
+
+  it('exits 2 on bad usage, with a one-line reason', async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    const unknown = await runCli(['kiemtra-nothing']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('lệnh không có: kiemtra-nothing');
+    const noFile = await runCli(['check']);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('thiếu tệp hoặc thư mục');
+    const badOption = await runCli(['check', commune, '--colour']);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--colour');
+    const both = await runCli(['check', commune, '--in-place', '--out', dir, '--lang', 'en']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--in-place cannot be used with --out');
+    const missing = await runCli(['check', join(dir, 'khong-co.xlsx')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('khong-co.xlsx: không tìm thấy tệp hoặc thư mục');
+  });
+});
+
+describe('bad input', () => {
+  it('names each bad file on one line and exits 2', async () => {
+    const cases: [keyof BadFiles['files'], RegExp][] = [
+      ['text', /not an Excel \.xlsx file/],
+      ['xls', /old Excel format \(\.xls\)/],
+      ['encrypted', /password-protected/],
+      ['ods', /OpenDocument file \(\.ods\)/],
+      ['damaged', /damaged/],
+      ['empty', /empty workbook/],
+      ['gone', /no longer exists/],
+    ];
+    for (const [kind, message] of cases) {
+      const file = bad.files[kind]!;
+      const r = await runCli(['check', file, '--lang', 'en', '--out', join(dir, 'out-bad')]);
+      expect(r.code, kind).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, kind).toHaveLength(1);
+      expect(lines[0], kind).toContain(file);
+      expect(lines[0], kind).toMatch(message);
+    }
+  });
+
+  it('refuses a million-row sheet quickly, naming the sheet', async () => {
+    const huge = join(dir, 'trieu-dong.xlsx');
+    writeFileSync(huge, await hugeWorkbook(1_000_001));
+    const started = Date.now();
+    const r = await runCli(['check', huge]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('trieu-dong.xlsx: trang "Đảng viên" có hơn 300.000 dòng');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const limited = await runCli(['check', commune, '--max-rows', '5', '--lang', 'en', '--out', join(dir, 'o')]);
+    expect(limited.code).toBe(2);
+    expect(limited.stderr).toContain('sheet "Chi bộ" has more than 5 rows');
+  });
+
+  it('keeps going through a folder: bad files reported, good ones checked', async () => {
+    const folder = join(dir, 'mixed');
+    mkdirSync(folder);
+    for (const f of Object.values(bad.files)) {
+      if (basename(f) !== 'da-xoa.xlsx') copyFileSync(f, join(folder, basename(f)));
+    }
+    copyFileSync(commune, join(folder, 'xa-nam-lanh.xlsx'));
+    writeFileSync(join(folder, '~$xa-nam-lanh.xlsx'), 'lock');
+    const out = join(dir, 'out-mixed');
+    const r = await runCli(['check', folder, '--out', out]);
+    expect(r.code).toBe(2);
+    const problems = r.stderr.trim().split('\n');
+    expect(problems).toHaveLength(6);
+    for (const name of ['danh-sach.xlsx', 'bieu-cu.xls', 'co-mat-khau.xlsx', 'bang-tinh.ods', 'hong.xlsx', 'trong.xlsx']) {
+      expect(problems.filter((l) => l.includes(name))).toHaveLength(1);
+    }
+    expect(r.stdout).toContain('xa-nam-lanh.xlsx →');
+    expect(existsSync(join(out, 'xa-nam-lanh.kiemtra.xlsx'))).toBe(true);
+    expect(r.stdout).toMatch(/Đã kiểm tra 1 tệp: \d+ tệp có lỗi, 6 tệp không đọc được\./);
+  });
+});
+
+describe('kiemtra check', () => {
+  it('writes a copy with the results, leaves the input untouched, and says what it found', async () => {
+    const before = sha(commune);
+    const out = join(dir, 'out-check');
+    const r = await runCli(['check', commune, '--out', out]);
+    expect(sha(commune)).toBe(before);
+    const output = join(out, 'xa-nam-lanh.kiemtra.xlsx');
+    expect(r.stdout).toContain(`xa-nam-lanh.xlsx → ${output}`);
+    expect(r.stdout).toMatch(/\d+ lỗi · \d+ cảnh báo · \d+ thông tin/);
+    expect(r.stdout).toContain('Bảng nhận dạng được');
+    expect(r.stdout).toContain("Chi bộ trực thuộc: 'Chi bộ'!");
+    const wb = await loadFile(output);
+    expect(wb.getWorksheet(RESULT_SHEETS.issues)).toBeDefined();
+    expect(wb.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
+
+    const json = await runCli(['check', commune, '--out', out, '--json']);
+    const doc = JSON.parse(json.stdout) as { schemaVersion: number; command: string; files: { report: CheckReport }[] };
+    expect(doc.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    expect(doc.command).toBe('check');
+    const report = doc.files[0]!.report;
+    const errors = report.issues.filter((i) => i.severity === 'error' && !i.justified).length;
+    // Exit code 1 exactly when the report has open errors.
+    expect(json.code).toBe(errors > 0 ? 1 : 0);
+    expect(r.code).toBe(json.code);
+    expect(r.stdout).toContain(`${errors} lỗi`);
+    // Nặm Bao held 6 of 12 regular meetings: flagged at its cell, F9.
+    expect(report.issues.some((i) => i.sheet === 'Chi bộ' && i.cell === 'F9')).toBe(true);
+  });
+
+  it('--verbose shows which header became which field; --lang en speaks English', async () => {
+    const r = await runCli(['check', commune, '--out', join(dir, 'out-v'), '--verbose', '--lang', 'en']);
+    expect(r.stdout).toContain('Tables recognized');
+    expect(r.stdout).toMatch(/B "Tên chi bộ" → .+ \[name\]/);
+    expect(r.stdout).toMatch(/D "Số đảng viên \/ Chính thức" → .+ \[membersOfficial\]/);
+    expect(r.stdout).not.toContain('Bảng nhận dạng được');
+  });
+
+  it('--in-place keeps a .bak and replaces the file; refused when the file holds a chart', async () => {
+    const file = join(dir, 'in-place.xlsx');
+    copyFileSync(commune, file);
+    const before = sha(file);
+    const r = await runCli(['check', file, '--in-place']);
+    expect([0, 1]).toContain(r.code);
+    expect(sha(`${file}.bak`)).toBe(before);
+    expect(sha(file)).not.toBe(before);
+    expect((await loadFile(file)).getWorksheet(RESULT_SHEETS.issues)).toBeDefined();
+
+    const charted = join(dir, 'bieu-do.xlsx');
+    const parts = unzip(await toBuffer(gridToWorkbook(smallCommuneGrid())));
+    parts.set('xl/charts/chart1.xml', Buffer.from('<c:chartSpace/>'));
+    writeFileSync(charted, zip(parts));
+    const chartSha = sha(charted);
+    const refused = await runCli(['check', charted, '--in-place', '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${charted}: not overwritten (--in-place) because the file holds charts`);
+    expect(sha(charted)).toBe(chartSha);
+    expect(existsSync(`${charted}.bak`)).toBe(false);
+    // Without --in-place the copy is written, with a word about what it lost.
+    const copy = await runCli(['check', charted, '--out', join(dir, 'out-chart'), '--lang', 'en']);
+    expect(copy.stdout).toContain('The copy could not keep: charts (the original file is unchanged)');
+  });
+
+  it('--previous feeds last period into the check', async () => {
+    const previousGrid = smallCommuneGrid();
+    const sheet = previousGrid.sheets[0]!;
+    sheet.rows[3] = ['BIỂU TỔNG HỢP CHI BỘ TRỰC THUỘC NĂM 2022'];
+    // A year ago Nà Mò had 30 members: the drop to 12 is a jump to explain.
+    sheet.rows[7] = [1, 'Chi bộ bản Nà Mò', 30, 29, 1, 12, 'x'];
+    const previous = join(dir, 'nam-truoc.xlsx');
+    await writeGrid(previous, previousGrid);
+    const withPrev = await runCli(['check', commune, '--previous', previous, '--json', '--out', join(dir, 'o-p')]);
+    const without = await runCli(['check', commune, '--json', '--out', join(dir, 'o-p')]);
+    const a = (JSON.parse(withPrev.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
+    const b = (JSON.parse(without.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
+    const trend = a.targets.filter((t) => t.trend && t.trend.length > 0);
+    const extra = a.issues.length - b.issues.length;
+    expect(trend.length + extra).toBeGreaterThan(0);
+    const badPrev = await runCli(['check', commune, '--previous', bad.files.xls!, '--out', join(dir, 'o-p')]);
+    expect(badPrev.code).toBe(2);
+    expect(badPrev.stderr).toContain('bieu-cu.xls (--previous): định dạng Excel cũ (.xls)');
+  });
+});
+
+describe('kiemtra aggregate', () => {
+  it('rolls a folder up into a workbook with per-unit rows, targets, and conditional formatting', async () => {
+    const folder = join(dir, 'huyen');
+    mkdirSync(folder);
+    const names = ['Nậm Lạnh', 'Mường Lạn', 'Sốp Cộp'];
+    for (const [i, name] of names.entries()) {
+      const grid = smallCommuneGrid();
+      grid.sheets[0]!.rows[1] = [`ĐẢNG ỦY XÃ ${name.toUpperCase()}`];
+      grid.sheets[0]!.rows[7] = [1, 'Chi bộ bản Nà Mò', 12 + i, 11 + i, 1, 12, 'x'];
+      await writeGrid(join(folder, `xa-${i + 1}.xlsx`), grid);
+    }
+    const units = join(dir, 'don-vi.xlsx');
+    await writeGrid(units, {
+      name: 'don-vi.xlsx',
+      sheets: [
+        {
+          name: 'Đơn vị',
+          rows: [
+            ['Mã đơn vị', 'Tên đơn vị', 'Mã đơn vị cấp trên', 'Cấp'],
+            ['01', 'Đảng bộ xã Nậm Lạnh', '', 'commune'],
+            ['02', 'Đảng bộ xã Mường Lạn', '', 'commune'],
+            ['03', 'Đảng bộ xã Sốp Cộp', '', 'commune'],
+            ['04', 'Đảng bộ xã Mường Lèo', '', 'commune'],
+          ],
+        },
+      ],
+    });
+    const out = join(dir, 'tong-hop.xlsx');
+    const r = await runCli(['aggregate', folder, '--out', out, '--units', units, '--parent', 'Huyện ủy Sốp Cộp']);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).toContain(`Huyện ủy Sốp Cộp → ${out}`);
+    expect(r.stdout).toContain('Đơn vị đã tổng hợp: 3 / 4 — còn thiếu 1');
+    expect(r.stdout).toContain('Mường Lèo');
+    const wb = await loadFile(out);
+    const rollup = wb.getWorksheet(RESULT_SHEETS.rollup)!;
+    expect(rollup).toBeDefined();
+    // Title, headers, three units and the total row.
+    expect(rollup.getCell('A6').value).toBe('Cộng');
+    const members = ['J3', 'J4', 'J5'].map((a) => Number(rollup.getCell(a).value));
+    expect(members.sort()).toEqual([33, 34, 35]);
+    expect(rollup.getCell('J6').value).toBe(102);
+    expect(wb.getWorksheet('Chỉ tiêu theo cấp')).toBeDefined();
+    expect(wb.getWorksheet('Tiến độ nộp')!.getCell('C3').value).toContain('Mường Lèo');
+    const xml = unzip(readFileSync(out));
+    const sheetXml = [...xml.entries()].filter(([k]) => k.startsWith('xl/worksheets/sheet')).map(([, v]) => v.toString());
+    expect(sheetXml.some((s) => s.includes('<dataBar') || s.includes('<iconSet'))).toBe(true);
+
+    const json = await runCli(['aggregate', folder, '--out', out, '--json']);
+    const doc = JSON.parse(json.stdout) as { schemaVersion: number; command: string; rollup: { children: unknown[] } };
+    expect(doc.command).toBe('aggregate');
+    expect(doc.rollup.children).toHaveLength(3);
+  });
+
+  it('exits 2 when there is nothing readable to roll up', async () => {
+    const empty = join(dir, 'rong');
+    mkdirSync(empty);
+    const r = await runCli(['aggregate', empty, '--out', join(dir, 'x.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Không có sổ làm việc nào đọc được để tổng hợp.');
+  });
+});
