@@ -2,9 +2,9 @@
  * The callables. Each handler is thin: authenticate, check the input at the edge, call the
  * engine, read or write Firestore. Errors are HttpsErrors with Vietnamese and English text.
  */
-import { setGlobalOptions } from 'firebase-functions/v2';
+import { setGlobalOptions } from 'firebase-functions/v2/options';
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import { logger } from 'firebase-functions';
+import * as logger from 'firebase-functions/logger';
 import { REGION } from './config.ts';
 import { handleValidate } from './handlers/validate.ts';
 import { handleSubmit } from './handlers/submit.ts';

@@ -54,26 +54,38 @@ export function formatRatio(
   return renderScaled(negative ? -scaled : scaled, format, lang) + '%';
 }
 
-/** A whole count with thousands grouping: 1922 → "1.922" (vi) / "1,922" (en). */
-export function formatCount(n: number, lang: Lang): string {
+/**
+ * A number with thousands grouping and the local decimal mark: 1922 → "1.922", 1234.5 →
+ * "1.234,5" (vi) / "1,234.5" (en). With `decimals`, rounded half up on the exact decimal
+ * (6.8 → "6,80"); `trimZeros` then drops trailing zeros ("6,8").
+ */
+export function formatDecimal(
+  n: number,
+  lang: Lang,
+  opts: { decimals?: number; trimZeros?: boolean } = {},
+): string {
   if (!Number.isFinite(n)) return '—';
-  const negative = n < 0;
-  const whole = Math.trunc(Math.abs(n));
-  const fractionPart = Math.abs(n) - whole;
-  let s = group(String(whole), SEPARATORS[lang].group);
-  if (fractionPart > 0) {
-    // A non-integer "count" (a score, an average): show what it is, with the local decimal mark.
-    const text = decimalText(Math.abs(n));
-    const dot = text.indexOf('.');
-    if (dot >= 0) s += SEPARATORS[lang].decimal + text.slice(dot + 1);
+  const sep = SEPARATORS[lang];
+  if (opts.decimals === undefined) {
+    // Whole numbers exactly as they are: decimalText keeps only the 15 digits a double holds faithfully.
+    const text = Number.isInteger(n) ? BigInt(Math.abs(n)).toString() : decimalText(Math.abs(n));
+    const [whole = '0', frac] = text.split('.');
+    const sign = n < 0 ? '-' : '';
+    return sign + group(whole, sep.group) + (frac ? sep.decimal + frac : '');
   }
-  return (negative ? '-' : '') + s;
+  const decimal = decimalOf(n);
+  const scaled = divideRounded(decimal.digits * pow10(opts.decimals), pow10(decimal.exp), 'halfUp');
+  const format: PercentFormat = {
+    decimals: opts.decimals,
+    rounding: 'halfUp',
+    trimZeros: opts.trimZeros ?? false,
+  };
+  return renderScaled(decimal.negative && scaled !== 0n ? -scaled : scaled, format, lang);
 }
 
-/** A plain number with the local decimal mark and no grouping: 89.99 → "89,99". */
-export function formatNumber(n: number, lang: Lang): string {
-  if (!Number.isFinite(n)) return '—';
-  return decimalText(n).replace('.', SEPARATORS[lang].decimal);
+/** A count as officials write it: 1922 → "1.922" (vi) / "1,922" (en). */
+export function formatCount(n: number, lang: Lang): string {
+  return formatDecimal(n, lang);
 }
 
 /** The rounded value of a fraction as a percentage number (0.901960… → 90.19 with truncate, 2 dp). */

@@ -10,7 +10,7 @@ export * from './report.ts';
 export * from './workbook-data.ts';
 export * from './rulebook/index.ts';
 export * from './plan/index.ts';
-export { parseValue, formatVietnameseNumber, type ParseOutcome } from './parse/index.ts';
+export { parseValue, type ParseOutcome } from './parse/index.ts';
 export { readWorkbook } from './detect/index.ts';
 export { computeRatings } from './rating/index.ts';
 export { summarize } from './summarize/index.ts';

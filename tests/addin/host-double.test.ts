@@ -88,6 +88,7 @@ describe('applying a write plan through the Excel double', () => {
     expect(s.notes.get('F10')).toBe(`${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`);
     expect(s.fills.get(9 * 16384 + 5)).toBe('#F4CCCC');
     expect(s.fills.get(9 * 16384 + 6)).toBe('#F4CCCC');
+    expect(s.fills.get(9 * 16384 + 7)).toBeUndefined();
     const issues = double.model.sheet(RESULT_SHEETS.issues)!;
     expect(issues.get(0, 0)).toBe('KẾT QUẢ KIỂM TRA — Đảng ủy xã Nậm Lạnh');
     expect(issues.get(3, 3)).toBe("'=4 đảng viên");
@@ -147,14 +148,28 @@ describe('applying a write plan through the Excel double', () => {
     expect(withoutWidths(double.model)).toEqual(withoutWidths(original));
   });
 
-  it('keeps the official’s own note and does not add one over it', async () => {
+  it('appends its note after the official’s own note, and cuts it off again next time', async () => {
     const model = WorkbookModel.fromGrid(messyGrid());
-    model.sheet('Chi bộ')!.notes.set('F10', 'Bản ở xa, mùa mưa không họp được');
+    const own = 'Bản ở xa, mùa mưa không họp được';
+    model.sheet('Chi bộ')!.notes.set('F10', own);
     const double = new ExcelDouble(model);
-    const stats = await apply(double);
-    expect(stats.notesSkipped).toBe(1);
-    expect(model.sheet('Chi bộ')!.notes.get('F10')).toBe('Bản ở xa, mùa mưa không họp được');
+    await apply(double);
+    expect(model.sheet('Chi bộ')!.notes.get('F10')).toBe(`${own}\n\n${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`);
     expect(model.sheet('Chi bộ')!.notes.get('C11')).toContain(NOTE_PREFIX);
+    const once = model.snapshot();
+    await apply(double);
+    expect(model.snapshot()).toEqual(once);
+    await apply(double, { version: 1, resultColumns: [], highlights: [], sheets: [] });
+    expect([...model.sheet('Chi bộ')!.notes.entries()]).toEqual([['F10', own]]);
+  });
+
+  it('does not write into an official’s threaded comment (ExcelApi 1.10–1.17)', async () => {
+    const model = WorkbookModel.fromGrid(messyGrid());
+    model.sheet('Chi bộ')!.comments.set('F10', 'Đã nhắc chi bộ');
+    const stats = await apply(new ExcelDouble(model, { apiMinor: 12 }));
+    expect(stats.notesSkipped).toBe(1);
+    expect(model.sheet('Chi bộ')!.comments.get('F10')).toBe('Đã nhắc chi bộ');
+    expect(model.sheet('Chi bộ')!.comments.get('C11')).toContain(NOTE_PREFIX);
   });
 
   it('in reduced mode (ExcelApi 1.8) writes without notes, merges read or screen suspension', async () => {

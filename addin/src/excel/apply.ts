@@ -6,7 +6,18 @@
  * and calculation set to manual while writing. No decision about the data is taken here.
  */
 import type { CellValue, ResultSheet, WorkbookGrid, WritePlan } from '@kiemtra/shared';
-import { NOTE_PREFIX, RESULT_MARKER, SEVERITY_FILL, STATE_SHEET, a1, cellAt, isCellError, sheetBounds } from '@kiemtra/shared';
+import {
+  NOTE_PREFIX,
+  RESULT_MARKER,
+  RESULT_SHEET_LAYOUT,
+  SEVERITY_FILL,
+  STATE_SHEET,
+  a1,
+  cellAt,
+  isCellError,
+  isRowStatusText,
+  sheetBounds,
+} from '@kiemtra/shared';
 import { parseRangeAddress, sheetAddress } from './addresses.ts';
 import { WriteBatch } from './batch.ts';
 import type { ExcelCapabilities } from './capabilities.ts';
@@ -15,8 +26,8 @@ import { jsonBytes, matrixBytes, utf8Length } from './limits.ts';
 import type { StateRecord } from './state.ts';
 import { decodeState, encodeState } from './state.ts';
 
-/** Where a result sheet's parts go: title line, header row, first data row (0-based). */
-export const RESULT_SHEET_LAYOUT = { titleRow: 0, headerRow: 1, firstDataRow: 2 } as const;
+/** Our note follows the official's own note on the same cell after a blank line. */
+const NOTE_SEPARATOR = '\n\n';
 
 export interface ApplyOptions {
   caps: ExcelCapabilities;
@@ -96,25 +107,32 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
         range.clear('All');
       }
     }
-    for (const area of markerAreas(options.grid, plan)) {
+    for (const area of markerAreas(options.grid)) {
       await batch.reserve(40);
       const range = ws(area.sheet).getRangeByIndexes(area.top, area.left, area.rows, area.cols);
       range.unmerge();
       range.clear('All');
     }
-    // Notes: ours are deleted; where the official has one, ours is not added.
-    const officialNotes: { sheet: string; location: Excel.Range }[] = [];
+    // Notes: ours are deleted, or cut off the official's note they were appended to.
+    const officialNotes: { sheet: string; location: Excel.Range; note?: Excel.Note; content: string }[] = [];
     for (const { sheet, notes } of noteCollections) {
       for (const note of notes.items) {
         await batch.reserve(16);
-        if (note.content.startsWith(NOTE_PREFIX)) note.delete();
-        else officialNotes.push({ sheet, location: note.getLocation().load('address') });
+        const content = note.content;
+        if (content.startsWith(NOTE_PREFIX)) {
+          note.delete();
+          continue;
+        }
+        const at = content.indexOf(NOTE_SEPARATOR + NOTE_PREFIX);
+        const own = at >= 0 ? content.slice(0, at) : content;
+        if (at >= 0) note.content = own;
+        officialNotes.push({ sheet, location: note.getLocation().load('address'), note, content: own });
       }
     }
     for (const comment of comments?.items ?? []) {
       await batch.reserve(16);
       if (comment.content.startsWith(NOTE_PREFIX)) comment.delete();
-      else officialNotes.push({ sheet: '', location: comment.getLocation().load('address') });
+      else officialNotes.push({ sheet: '', location: comment.getLocation().load('address'), content: comment.content });
     }
     const toDelete = new Set([...previous.filter((r) => r.kind === 'sheet').map((r) => r.sheet), ...plan.sheets.map((s) => s.name)]);
     for (const name of toDelete) {
@@ -125,12 +143,12 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
       existing.delete(name.toLowerCase());
     }
     await batch.flush();
-    const noted = new Set(
-      officialNotes.map(({ sheet, location }) => {
-        const address = location.address;
+    const noted = new Map(
+      officialNotes.map((n) => {
+        const address = n.location.address;
         const bang = address.lastIndexOf('!');
-        const sheetName = sheet || unquote(address.slice(0, bang));
-        return `${sheetName}!${address.slice(bang + 1).replace(/\$/g, '').split(':')[0]}`.toLowerCase();
+        const sheetName = n.sheet || unquote(address.slice(0, bang));
+        return [`${sheetName}!${address.slice(bang + 1).replace(/\$/g, '').split(':')[0]}`.toLowerCase(), n] as const;
       }),
     );
 
@@ -199,7 +217,7 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
         const byRow = new Map(b.rows.map((r) => [r.row, r.status]));
         for (const run of runs(top, b.lastRow, (row) => byRow.get(row))) {
           await batch.reserve(40);
-          sheet.getRangeByIndexes(run.from, b.firstCol, run.to - run.from + 1, n).format.fill.color = SEVERITY_FILL[run.value];
+          sheet.getRangeByIndexes(run.from, b.firstCol, run.to - run.from + 1, 1).format.fill.color = SEVERITY_FILL[run.value];
         }
       }
     }
@@ -210,11 +228,17 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
       await batch.reserve(utf8Length(h.cell) + 24);
       ws(h.sheet).getRange(h.cell).format.fill.color = SEVERITY_FILL[h.severity];
       if (caps.notes === 'none') continue;
-      if (noted.has(`${h.sheet}!${h.cell}`.toLowerCase())) {
+      const official = noted.get(`${h.sheet}!${h.cell}`.toLowerCase());
+      await batch.reserve(utf8Length(h.note) + utf8Length(official?.content ?? '') + utf8Length(h.cell) + 16);
+      if (official?.note) {
+        official.note.content = `${official.content}${NOTE_SEPARATOR}${h.note}`;
+        continue;
+      }
+      if (official) {
+        // A threaded comment belongs to its author: ours is not added to it.
         notesSkipped++;
         continue;
       }
-      await batch.reserve(utf8Length(h.note) + utf8Length(h.cell) + 16);
       if (caps.notes === 'notes') ws(h.sheet).notes.add(h.cell, h.note);
       else wb.comments.add(sheetAddress(h.sheet, h.cell), h.note);
     }
@@ -248,6 +272,7 @@ export async function writeResultSheet(batch: WriteBatch, sheet: Excel.Worksheet
   title.values = [[toExcel(s.title)]];
   title.format.font.bold = true;
   title.format.font.size = 14;
+  if (n > 1) sheet.getRangeByIndexes(titleRow, 0, 1, n).merge(false);
   await batch.reserve(matrixBytes([s.columns.map((c) => c.header)]));
   const header = sheet.getRangeByIndexes(headerRow, 0, 1, n);
   header.values = [s.columns.map((c) => toExcel(c.header))];
@@ -305,28 +330,35 @@ async function writeMatrix(batch: WriteBatch, sheet: Excel.Worksheet, top: numbe
   }
 }
 
-/** Earlier result columns found by their header marker: the fallback when state was lost. */
-function markerAreas(grid: WorkbookGrid, plan: WritePlan): { sheet: string; top: number; left: number; rows: number; cols: number }[] {
+/**
+ * Earlier result columns found by their header marker, when the state sheet does not name
+ * them: from the header (and its merge) down through the row statuses we wrote in the first
+ * column, so a signature block below the table is never touched.
+ */
+function markerAreas(grid: WorkbookGrid): { sheet: string; top: number; left: number; rows: number; cols: number }[] {
   const out = [];
+  const isMarker = (v: unknown) => typeof v === 'string' && v.trimStart().startsWith(RESULT_MARKER);
   for (const sheet of grid.sheets) {
     const { top, left, rowEnd, colEnd } = sheetBounds(sheet);
     for (let r = top; r < rowEnd; r++) {
-      for (let c = left; c < colEnd; c++) {
-        const v = cellAt(sheet, r, c);
-        if (typeof v !== 'string' || !v.startsWith(RESULT_MARKER)) continue;
-        // Down to the end of this run of result cells, or of the block now planned there.
-        const planned = plan.resultColumns.find((b) => b.sheet === sheet.name && c >= b.firstCol && c < b.firstCol + b.headers.length);
-        let bottom = r;
-        let blanks = 0;
-        for (let rr = r + 1; rr < rowEnd && blanks < 3; rr++) {
-          if (cellAt(sheet, rr, c) === null) blanks++;
-          else {
-            blanks = 0;
-            bottom = rr;
-          }
+      let c = left;
+      while (c < colEnd) {
+        if (!isMarker(cellAt(sheet, r, c))) {
+          c++;
+          continue;
         }
-        if (planned) bottom = Math.max(bottom, planned.lastRow);
-        out.push({ sheet: sheet.name, top: r, left: c, rows: bottom - r + 1, cols: 1 });
+        const first = c;
+        while (c < colEnd && isMarker(cellAt(sheet, r, c))) c++;
+        let bottom = r;
+        for (const m of sheet.merges ?? []) if (m.top === r && m.left >= first && m.right < c) bottom = Math.max(bottom, m.bottom);
+        for (let row = bottom + 1; row < rowEnd; row++) {
+          const v = cellAt(sheet, row, first);
+          if (isMarker(v)) break;
+          if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+          if (!isRowStatusText(v)) break;
+          bottom = row;
+        }
+        out.push({ sheet: sheet.name, top: r, left: first, rows: bottom - r + 1, cols: c - first });
       }
     }
   }
@@ -384,4 +416,4 @@ function unquote(s: string): string {
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
 
-export { parseRangeAddress };
+export { RESULT_SHEET_LAYOUT, parseRangeAddress };

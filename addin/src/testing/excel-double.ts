@@ -568,6 +568,13 @@ class NoteProxy extends Proxy {
   get content(): string {
     return this.read('content');
   }
+  set content(text: string) {
+    this.ctx.queue.action('content', text, () => {
+      const s = this.sheetOf();
+      (this.kind === 'note' ? s.notes : s.comments).set(this.cell, text);
+      this.ctx.record(s.name, `${this.kind}.content`, this.cell, text);
+    });
+  }
   delete(): void {
     this.ctx.queue.action('delete', null, () => {
       const s = this.sheetOf();

@@ -119,8 +119,8 @@ function commonPeriod(children: UnitSummary[]): Period {
 }
 
 /**
- * The units expected to report, from a unit-list workbook read by the engine. When the list
- * also names the parent, only its children are expected.
+ * The units expected to report, from a unit-list workbook read by the engine: the children of
+ * the parent when the list names it, else every unit that is no other unit's parent.
  */
 export function unitList(grid: Parameters<typeof readWorkbook>[0], parentName?: string): UnitRef[] {
   const data = readWorkbook(grid);
@@ -143,7 +143,9 @@ export function unitList(grid: Parameters<typeof readWorkbook>[0], parentName?: 
     const parent = units.find((u) => foldCompact(u.name) === foldCompact(parentName));
     if (parent?.code) return units.filter((u) => u.parentCode === parent.code);
   }
-  return units;
+  // Otherwise the units that report are the leaves: a unit others name as parent rolls up.
+  const parents = new Set(units.map((u) => u.parentCode).filter((c): c is string => !!c));
+  return units.filter((u) => !u.code || !parents.has(u.code));
 }
 
 function renderRollup(ui: Ui, rollup: Rollup, out: string): string[] {

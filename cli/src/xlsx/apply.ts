@@ -9,6 +9,7 @@
  * exactly as the official left it before writing again.
  */
 import ExcelJS from 'exceljs';
+import { neededHeight } from './layout.ts';
 import {
   NOTE_PREFIX,
   RESULT_MARKER,
@@ -31,7 +32,7 @@ import {
 /** Version of the STATE_SHEET layout, written in its first row. */
 export const STATE_VERSION = 'kiemtra-state-1';
 
-type StateKind = 'block' | 'fill' | 'style' | 'width' | 'merge' | 'sheet';
+type StateKind = 'block' | 'fill' | 'style' | 'width' | 'height' | 'merge' | 'sheet';
 type StateRow = [StateKind, string, string, string];
 
 export interface ApplyOutcome {
@@ -149,6 +150,8 @@ export function removeResults(wb: ExcelJS.Workbook, extraSheets: string[] = []):
       if (data === '') delete style.fill;
       else style.fill = JSON.parse(data) as ExcelJS.Fill;
       cell.style = style;
+    } else if (kind === 'height') {
+      ws.getRow(Number(ref)).height = data === '' ? (undefined as unknown as number) : Number(data);
     } else if (kind === 'width') {
       const col = ws.getColumn(columnIndex(ref) + 1);
       col.width = data === '' ? (undefined as unknown as number) : Number(data);
@@ -271,6 +274,14 @@ function writeBlock(ws: ExcelJS.Workbook['worksheets'][number], block: ResultCol
         fill: solidFill(SEVERITY_FILL[row.status]),
       };
     });
+    // Grow the row when our wrapped text needs it; the official's height comes back on removal.
+    const columns = block.headers.map((_, j) => left + j + 1);
+    const wsRow = ws.getRow(row.row + 1);
+    const needed = neededHeight(ws, row.row + 1, columns);
+    if (needed > (wsRow.height ?? 15)) {
+      state.push(['height', ws.name, String(row.row + 1), wsRow.height === undefined ? '' : String(wsRow.height)]);
+      wsRow.height = needed;
+    }
   }
   return undefined;
 }
@@ -285,10 +296,12 @@ const STATUS_FILL: Record<string, string> = {
 };
 
 export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet): ExcelJS.Worksheet {
+  const totalWidth = sheet.columns.reduce((sum, c) => sum + c.width, 0);
   const ws = wb.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: RESULT_SHEET_LAYOUT.firstDataRow, xSplit: 0 }],
     pageSetup: {
-      paperSize: 9,
+      // A wide sheet printed on A4 would shrink to an unreadable size: A3 keeps it legible.
+      paperSize: (totalWidth > 160 ? 8 : 9) as ExcelJS.PaperSize,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
@@ -330,6 +343,11 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet): Exce
       };
     });
   });
+  const columns = sheet.columns.map((_, j) => j + 1);
+  for (let r = RESULT_SHEET_LAYOUT.headerRow; r < RESULT_SHEET_LAYOUT.firstDataRow + sheet.rows.length; r++) {
+    const needed = neededHeight(ws, r + 1, columns);
+    if (needed > 15) ws.getRow(r + 1).height = needed;
+  }
   for (const link of sheet.links) {
     const cell = ws.getCell(link.row + 1, link.col + 1);
     const text = cell.value === null || cell.value === undefined ? link.cell : String(cell.value);

@@ -6,6 +6,7 @@
  * the engine's own detection, so nothing here knows what a party cell is.
  */
 import ExcelJS from 'exceljs';
+import { neededHeight, textLines } from './layout.ts';
 import {
   isCellError,
   readWorkbook,
@@ -105,6 +106,29 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetGrid, tables: DetectedTabl
   for (const m of sheet.merges ?? []) {
     ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
+  // Header cells: a merged header shares its width across columns and its lines across rows.
+  const widthOf = (c: number) => ws.getColumn(c + 1).width ?? 9;
+  for (const t of tables) {
+    const rows = [...t.headerRows, ...t.dataRows, ...t.totalRows.map((x) => x.row)];
+    for (const r of rows) {
+      let height = neededHeight(ws, r + 1, range(t.firstCol + 1, t.lastCol + 1));
+      for (let c = t.firstCol; c <= t.lastCol; c++) {
+        const v = cellValue(sheet, r, c);
+        if (typeof v !== 'string') continue;
+        const m = (sheet.merges ?? []).find((x) => x.top === r && x.left === c);
+        const width = m ? range(m.left, m.right).reduce((sum, x) => sum + widthOf(x), 0) : widthOf(c);
+        const span = m ? m.bottom - m.top + 1 : 1;
+        height = Math.max(height, Math.ceil((textLines(v, width) * 16) / span));
+      }
+      if (height > 15) ws.getRow(r + 1).height = height;
+    }
+  }
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
 }
 
 function cellValue(sheet: SheetGrid, row: number, col: number): CellValue {

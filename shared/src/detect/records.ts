@@ -2,11 +2,11 @@
  * Reading the data rows of a detected table into records: each mapped field's cell, its
  * parsed value, and an issue for every value that cannot be read.
  */
-import { columnLetters, numberFormatAt, type CellValue } from '../grid.ts';
-import type { FieldDef } from '../fields.ts';
+import { columnLetters, numberFormatAt, type CellValue, type SheetGrid } from '../grid.ts';
+import type { FieldDef, FieldType } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
-import { parseValue } from '../parse/index.ts';
+import { parseValue, type ParseOutcome } from '../parse/index.ts';
 import type { DetectedTable, RowRecord, TotalRow } from '../table.ts';
 import { cellText } from './sheet-view.ts';
 import type { SheetView } from './sheet-view.ts';
@@ -20,19 +20,16 @@ export interface MappedColumn {
   letters: string;
 }
 
-/**
- * The pseudonymous reference of a row: FNV-1a (32-bit) over the UTF-8 bytes of
- * `${sheet}!${row + 1}`, written "r" + 8 lowercase hex digits. Stable for the same sheet and
- * row, and it carries no name or value from the row.
- */
-export function rowRef(sheet: string, row: number): string {
-  const s = `${sheet}!${row + 1}`;
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a (32-bit) over the UTF-8 bytes of a text, continuing from `h`. */
+function fnv1a(text: string, h: number): number {
   const mix = (byte: number): void => {
     h ^= byte;
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, FNV_PRIME) >>> 0;
   };
-  for (const ch of s) {
+  for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) mix(cp);
     else if (cp < 0x800) {
@@ -49,8 +46,61 @@ export function rowRef(sheet: string, row: number): string {
       mix(0x80 | (cp & 0x3f));
     }
   }
-  return `r${h.toString(16).padStart(8, '0')}`;
+  return h;
 }
+
+function refOf(hash: number): string {
+  return `r${hash.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The pseudonymous reference of a row: FNV-1a (32-bit) over the UTF-8 bytes of
+ * `${sheet}!${row + 1}` (sheet name, "!", 1-based row number), written "r" + 8 lowercase hex
+ * digits. Stable for the same sheet and row, and it carries no name or value from the row.
+ */
+export function rowRef(sheet: string, row: number): string {
+  return refOf(fnv1a(`${sheet}!${row + 1}`, FNV_OFFSET));
+}
+
+/** rowRef for many rows of one sheet: the sheet name is hashed once. */
+function rowRefs(sheet: string): (rowNo: string) => string {
+  const prefix = fnv1a(`${sheet}!`, FNV_OFFSET);
+  return (rowNo) => refOf(fnv1a(rowNo, prefix));
+}
+
+/**
+ * Parsing is pure, and in a large sheet the same texts recur down a column (cell names,
+ * "Chính thức", "x"): outcomes are remembered per column while that pays off.
+ */
+class ColumnParser {
+  private memo: Map<string, ParseOutcome> | undefined = new Map();
+  private lookups = 0;
+  private hits = 0;
+
+  constructor(
+    private readonly type: FieldType,
+    private readonly formats: SheetGrid | undefined,
+    private readonly col: number,
+  ) {}
+
+  parse(raw: CellValue, row: number): ParseOutcome {
+    const format = this.formats ? numberFormatAt(this.formats, row, this.col) : null;
+    if (typeof raw !== 'string' || !this.memo) return parseValue(raw, this.type, format);
+    const key = format ? `${format}\u0000${raw}` : raw;
+    this.lookups++;
+    let out = this.memo.get(key);
+    if (out) this.hits++;
+    else {
+      out = parseValue(raw, this.type, format);
+      this.memo.set(key, out);
+    }
+    if (this.lookups === MEMO_TRIAL && this.hits * 4 < this.lookups) this.memo = undefined;
+    return out;
+  }
+}
+
+/** Lookups after which a column's memo is dropped unless a quarter of them hit. */
+const MEMO_TRIAL = 2048;
 
 export function mappedColumns(table: DetectedTable, defs: readonly FieldDef[]): MappedColumn[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
@@ -105,24 +155,27 @@ export function readRecords(
   issues: Issue[],
 ): RowRecord[] {
   const sheet = view.name;
-  const hasFormats = view.sheet.numberFormats !== undefined;
+  const formats = view.sheet.numberFormats !== undefined ? view.sheet : undefined;
+  const parsers = mapped.map((m) => new ColumnParser(m.def.type, formats, m.col));
+  const refs = rowRefs(sheet);
   const named = table.kind !== 'members' && mapped.some((m) => m.field === 'name');
   const records: RowRecord[] = new Array(table.dataRows.length);
   for (let i = 0; i < table.dataRows.length; i++) {
     const r = table.dataRows[i]!;
     const arr = view.rowArray(r) ?? [];
     const rowNo = String(r + 1);
-    const ref = rowRef(sheet, r);
+    const ref = refs(rowNo);
     const values: RowRecord['values'] = {};
     const cells: RowRecord['cells'] = {};
     let firstIssue = -1;
-    for (const m of mapped) {
+    for (let k = 0; k < mapped.length; k++) {
+      const m = mapped[k]!;
       const stored = arr[m.col - view.left];
       const raw: CellValue = stored === undefined ? null : stored;
       const address = m.letters + rowNo;
       cells[m.field] = { address, raw };
       if (raw === null) continue;
-      const outcome = parseValue(raw, m.def.type, hasFormats ? numberFormatAt(view.sheet, r, m.col) : null);
+      const outcome = parsers[k]!.parse(raw, r);
       if (outcome.kind === 'value') values[m.field] = outcome.value;
       else if (outcome.kind === 'invalid') {
         const issue = invalidIssue(sheet, m, address, raw, outcome.reason);

@@ -59,7 +59,6 @@ export function parseValue(raw: CellValue, type: FieldType, numberFormat?: strin
 }
 
 export { formulaErrorMeaning, tidySpaces } from './common.ts';
-export { formatVietnameseNumber } from './format.ts';
 export {
   parseInteger,
   parseDecimal,

@@ -18,6 +18,7 @@
  */
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../grid.ts';
 import { a1, isCellError, parseA1 } from '../grid.ts';
+import { lastRowOf } from './planner.ts';
 import { isRowStatusText } from './texts.ts';
 import {
   NOTE_PREFIX,
@@ -165,7 +166,7 @@ function removeResults(s: SheetGrid): void {
 /** Writes one block of result columns, unless anything non-blank is in its way. */
 function writeBlock(s: SheetGrid, block: ResultColumnBlock): void {
   const right = block.firstCol + block.headers.length - 1;
-  const bottom = Math.max(block.lastRow, block.headerBottom, ...block.rows.map((r) => r.row));
+  const bottom = lastRowOf(block);
   for (let row = block.headerTop; row <= bottom; row++) {
     for (let col = block.firstCol; col <= right; col++) if (!isBlank(get(s, row, col))) return;
   }

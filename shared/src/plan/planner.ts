@@ -66,6 +66,13 @@ export function planWrites(data: WorkbookData, evaluation: Evaluation): WritePla
   };
 }
 
+/** The block's last row; a loop, since spreading 100,000 rows into Math.max overflows the stack. */
+export function lastRowOf(block: ResultColumnBlock): number {
+  let last = Math.max(block.lastRow, block.headerBottom);
+  for (const r of block.rows) if (r.row > last) last = r.row;
+  return last;
+}
+
 function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const it of items) {
@@ -139,40 +146,25 @@ function ratingText(r: RatingResult): string | null {
 }
 
 /**
- * True when nothing the official typed lies in the block's area: no mapped column or record
- * cell of any table on the sheet, and no other table's area.
+ * True when nothing the official typed lies in the block's area: no mapped or unmapped column
+ * of any table on the sheet (every record cell comes from one), and no other table's area.
+ * Cells typed outside any table are the host's to check before writing (see apply.ts).
  */
 function isFree(block: ResultColumnBlock, data: WorkbookData): boolean {
   const left = block.firstCol;
   const right = block.firstCol + block.headers.length - 1;
   const top = block.headerTop;
-  const bottom = Math.max(block.lastRow, ...block.rows.map((r) => r.row));
-  const overlapsRows = (a: number, b: number): boolean => a <= bottom && b >= top;
+  const bottom = lastRowOf(block);
   for (const t of data.tables) {
     if (t.sheet !== block.sheet) continue;
     const tTop = Math.min(...t.headerRows, t.lastRow);
-    if (t.id !== block.tableId && overlapsRows(tTop, t.lastRow) && t.firstCol <= right && t.lastCol >= left) {
-      return false;
-    }
+    if (tTop > bottom || t.lastRow < top) continue;
+    if (t.id !== block.tableId && t.firstCol <= right && t.lastCol >= left) return false;
     for (const c of t.columns) {
-      if (c.col < left || c.col > right) continue;
-      if (c.header.trim().startsWith(RESULT_MARKER)) continue;
-      if (overlapsRows(tTop, t.lastRow)) return false;
-    }
-  }
-  for (const rec of data.records) {
-    if (rec.sheet !== block.sheet) continue;
-    if (rec.row < top || rec.row > bottom) continue;
-    for (const ref of Object.values(rec.cells)) {
-      const p = parseA1(ref.address);
-      if (p && p.col >= left && p.col <= right && !isBlank(ref.raw)) return false;
+      if (c.col >= left && c.col <= right && !c.header.trim().startsWith(RESULT_MARKER)) return false;
     }
   }
   return true;
-}
-
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
 /** One highlight per flagged cell, worst open severity, every issue on the cell in the note. */

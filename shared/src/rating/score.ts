@@ -4,7 +4,7 @@
  * conditions hold (Regulation 366-QĐ/TW as publicly reported). Every number comes from the
  * rating model in the rulebook.
  */
-import { formatNumber, formatPercent } from '../format.ts';
+import { formatDecimal, formatPercent } from '../format.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../rating-codes.ts';
 import type { RatingModel } from '../rulebook/schema.ts';
@@ -53,7 +53,7 @@ function pct(share: number): Bilingual {
 }
 
 function num(n: number): Bilingual {
-  return bi(formatNumber(n, 'vi'), formatNumber(n, 'en'));
+  return bi(formatDecimal(n, 'vi'), formatDecimal(n, 'en'));
 }
 
 function share(part: number | undefined, total: number | undefined): number | undefined {

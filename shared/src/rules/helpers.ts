@@ -3,6 +3,7 @@
  * prorated requirements, names as officials read them, and the member list indexed by cell
  * (so that cross-sheet rules stay linear on a province's 100,000 member rows).
  */
+import { formatDecimal, formatPercent } from '../format.ts';
 import type { TableKind } from '../fields.ts';
 import { a1 } from '../grid.ts';
 import { bi, type Bilingual } from '../i18n.ts';
@@ -52,8 +53,6 @@ export interface RuleHelpers {
   ): Finding;
   /** Member rows of the cell a party-cell row names; undefined when none or ambiguous. */
   membersOfCell(rec: RowRecord): MemberGroup | undefined;
-  /** True when the workbook has a member list with a cell column. */
-  hasMemberList(): boolean;
   /** foldText, remembered: names of cells and groups repeat on thousands of rows. */
   fold(s: string): string;
 }
@@ -170,7 +169,6 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
       const loose = idx.loose.get(keys.loose);
       return loose === 'ambiguous' ? undefined : loose;
     },
-    hasMemberList: () => index().hasCellColumn,
     fold,
   };
   return helpers;
@@ -180,16 +178,13 @@ interface MemberIndex {
   exact: Map<string, MemberGroup>;
   /** By name without the hamlet-kind word; 'ambiguous' when two exact names share it. */
   loose: Map<string, MemberGroup | 'ambiguous'>;
-  hasCellColumn: boolean;
 }
 
 function buildMemberIndex(members: readonly RowRecord[], fold: (s: string) => string): MemberIndex {
   const exact = new Map<string, MemberGroup>();
   // The same cell name is typed on every member row of that cell: derive its key once.
   const keyOf = new Map<string, string | undefined>();
-  let hasCellColumn = false;
   for (const m of members) {
-    if (m.cells['cell']) hasCellColumn = true;
     const cell = m.values['cell'];
     if (typeof cell !== 'string') continue;
     let key = keyOf.get(cell);
@@ -212,7 +207,7 @@ function buildMemberIndex(members: readonly RowRecord[], fold: (s: string) => st
     const l = looseKey(key);
     loose.set(l, loose.has(l) ? 'ambiguous' : g);
   }
-  return { exact, loose, hasCellColumn };
+  return { exact, loose };
 }
 
 /** Words naming a kind of hamlet or residential area, folded, longest first. */
@@ -318,17 +313,12 @@ function cellLabelEn(name: string): string {
 
 /** 1234.5 → "1.234,5" (vi) / "1,234.5" (en); whole numbers without decimals. */
 export function fmtNumber(n: number, lang: 'vi' | 'en', decimals = 2): string {
-  const rounded = Number(n.toFixed(decimals));
-  const [intPart, frac] = String(Math.abs(rounded)).split('.');
-  const sep = lang === 'vi' ? '.' : ',';
-  const grouped = intPart!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  const sign = rounded < 0 ? '−' : '';
-  return frac ? `${sign}${grouped}${lang === 'vi' ? ',' : '.'}${frac}` : `${sign}${grouped}`;
+  return formatDecimal(n, lang, { decimals, trimZeros: true });
 }
 
 /** A share as a percentage with one decimal: 0.333 → "33,3%" / "33.3%". */
 export function fmtPercent(share: number, lang: 'vi' | 'en'): string {
-  return `${fmtNumber(share * 100, lang, 1)}%`;
+  return formatPercent(share, { decimals: 1, rounding: 'halfUp', trimZeros: true }, lang);
 }
 
 /** Both languages of a number, for messages. */

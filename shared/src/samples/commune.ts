@@ -394,7 +394,6 @@ export function communeSample(opts: CommuneOptions = {}): CommuneSample {
       sheet: SHEET_NAMES.hamlets,
       unitName: `Bản ${hamlets[white]!.name}`,
       cells: [cellOf(hamletsAt, white, 'members'), cellOf(hamletsAt, white, 'name'), cellOf(hamletsAt, white, 'hasIndependentCell')],
-      value: 0,
       justified: false,
     });
   }
@@ -422,7 +421,7 @@ function communeTargets(year: number): TargetRow[] {
     {
       measure: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
       comparator: '≥',
-      value: '90%',
+      value: 90,
       scope: 'Đảng bộ xã',
       period: `Năm ${year}`,
       basis: 'Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2020-2025',

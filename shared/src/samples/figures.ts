@@ -13,7 +13,7 @@ import { headerFor, orgQuality, orgWorkbook, split } from './organizations.ts';
 import { seededRandom, type Random } from './random.ts';
 import { drawTable, type TableGroup } from './table.ts';
 
-const PLAIN: TypingStyle = { yes: 'x', no: null, textNumbers: 0.1, shortStatus: true, serialDates: 0 };
+const PLAIN: TypingStyle = { yes: 'x', no: 'Không', textNumbers: 0.1, shortStatus: true, serialDates: 0 };
 
 const PREFIXES = ['Chiềng', 'Mường', 'Nà', 'Huổi', 'Phiêng', 'Tà', 'Co', 'Púng', 'Tân', 'Long', 'Tú', 'Bó'] as const;
 const SUFFIXES = ['Ban', 'Sơ', 'Khoa', 'Lương', 'Mai', 'Sại', 'Hùng', 'Phong', 'Sinh', 'Xôm', 'En', 'Lầu', 'Pằn', 'Cọ', 'Nong', 'Ly', 'Hặc', 'Đông', 'Tây', 'Lạn', 'Khương', 'Hưa', 'Kheo', 'Nưa'] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   formatCount,
-  formatNumber,
+  formatDecimal,
   formatPercent,
   formatRatio,
   roundedPercent,
@@ -80,7 +80,7 @@ describe('formatPercent and formatRatio', () => {
   });
 });
 
-describe('formatCount and formatNumber', () => {
+describe('formatCount and formatDecimal', () => {
   it('groups thousands the local way', () => {
     expect(formatCount(1922, 'vi')).toBe('1.922');
     expect(formatCount(1922, 'en')).toBe('1,922');
@@ -92,8 +92,8 @@ describe('formatCount and formatNumber', () => {
   });
 
   it('writes scores with the local decimal mark', () => {
-    expect(formatNumber(89.99, 'vi')).toBe('89,99');
-    expect(formatNumber(89.99, 'en')).toBe('89.99');
-    expect(formatNumber(92, 'vi')).toBe('92');
+    expect(formatDecimal(89.99, 'vi')).toBe('89,99');
+    expect(formatDecimal(89.99, 'en')).toBe('89.99');
+    expect(formatDecimal(92, 'vi')).toBe('92');
   });
 });

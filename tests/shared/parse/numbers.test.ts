@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatVietnameseNumber, parseNumberText, parseValue } from '../../../shared/src/parse/index.ts';
+import { parseNumberText, parseValue } from '../../../shared/src/parse/index.ts';
+import { formatDecimal } from '../../../shared/src/format.ts';
+
+const formatVietnameseNumber = (n: number, decimals?: number) =>
+  formatDecimal(n, 'vi', decimals === undefined ? {} : { decimals });
 
 function value(
   raw: Parameters<typeof parseValue>[0],
@@ -126,7 +130,7 @@ describe('number', () => {
   });
 });
 
-describe('formatVietnameseNumber', () => {
+describe('formatDecimal (vi)', () => {
   it.each([
     [1922, undefined, '1.922'],
     [103800, undefined, '103.800'],

@@ -3,12 +3,10 @@ import fc from 'fast-check';
 import type { CellValue } from '../../../shared/src/grid.ts';
 import type { FieldType } from '../../../shared/src/fields.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../../../shared/src/rating-codes.ts';
-import {
-  daysInMonth,
-  formatVietnameseNumber,
-  isoToExcelSerial,
-  parseValue,
-} from '../../../shared/src/parse/index.ts';
+import { daysInMonth, isoToExcelSerial, parseValue } from '../../../shared/src/parse/index.ts';
+import { formatDecimal } from '../../../shared/src/format.ts';
+
+const formatVietnameseNumber = (n: number) => formatDecimal(n, 'vi');
 
 const ALL_TYPES: FieldType[] = [
   'int',

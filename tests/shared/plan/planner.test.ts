@@ -57,10 +57,10 @@ describe('planWrites: result columns', () => {
     expect(planWrites(data, literalEvaluation()).resultColumns).toEqual([]);
   });
 
-  it('writes nothing where a record holds a value in the block’s columns', () => {
+  it('writes nothing where another table on the sheet reaches into the block', () => {
     const data = literalData();
-    data.records[1]!.cells['note'] = { address: 'F8', raw: 'đã ghép' };
-    expect(planWrites(data, literalEvaluation()).resultColumns).toEqual([]);
+    data.tables = [TABLE, { ...TABLE, id: `${SHEET}#1`, kind: 'hamlets', firstCol: 6, lastCol: 9, resultCol: 10, columns: [] }];
+    expect(planWrites(data, literalEvaluation()).resultColumns.map((b) => b.tableId)).toEqual([`${SHEET}#1`]);
   });
 
   it('writes nothing when the result column is not right of the table', () => {

@@ -52,8 +52,8 @@ describe('data.negative', () => {
     const found = byRule(run(d).issues, 'data.negative');
     expect(found.map((i) => i.cell)).toEqual(['C5']);
     expect(found[0]).toMatchObject({ severity: 'error', values: { field: 'admitted', value: -1 } });
-    expect(found[0]!.message.vi).toBe('Chi bộ bản A: "Kết nạp trong kỳ" là số âm (−1)');
-    expect(found[0]!.message.en).toBe('A cell: "Members admitted this period" is negative (−1)');
+    expect(found[0]!.message.vi).toBe('Chi bộ bản A: "Kết nạp trong kỳ" là số âm (-1)');
+    expect(found[0]!.message.en).toBe('A cell: "Members admitted this period" is negative (-1)');
   });
 });
 
@@ -105,8 +105,8 @@ describe('data.range.score', () => {
     expect(found[0]).toMatchObject({ severity: 'error', values: { score: 101, min: 0, max: 100 } });
     expect(found[0]!.message.vi).toBe('Đảng bộ xã Mường Lèo: điểm 101 ngoài thang 0–100');
     expect(found[0]!.message.en).toBe('Đảng bộ xã Mường Lèo: score 101 is outside 0–100');
-    expect(found[1]!.message.vi).toContain('điểm −0,5');
-    expect(found[1]!.message.en).toContain('score −0.5');
+    expect(found[1]!.message.vi).toContain('điểm -0,5');
+    expect(found[1]!.message.en).toContain('score -0.5');
   });
 });
 

@@ -1,0 +1,70 @@
+/**
+ * Engine speed on a province-sized workbook (~100,000 member rows), as a ratio against a
+ * baseline measured in the same process: this machine is shared and noisy, so absolute times
+ * mean little. `npm run bench`. Goals: ≥ 500,000 member rows/s and within 10× the baseline.
+ */
+import { checkWorkbook, type WorkbookGrid } from '@kiemtra/shared';
+import { provinceWorkbook } from '@kiemtra/shared/samples';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+
+/** Reading every cell of the grid once: the least any checker must do. */
+function baseline(grid: WorkbookGrid): number {
+  let nonBlank = 0;
+  let kinds = 0;
+  for (const sheet of grid.sheets) {
+    for (const row of sheet.rows) {
+      for (const v of row) {
+        if (v === null || v === undefined) continue;
+        nonBlank++;
+        const t = typeof v;
+        kinds += t === 'string' ? (v as string).length & 1 : t === 'number' ? 2 : 3;
+      }
+    }
+  }
+  return nonBlank + kinds;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function time(fn: () => unknown, runs: number): number[] {
+  fn(); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+const t0 = performance.now();
+const grid = provinceWorkbook();
+const generated = performance.now() - t0;
+const memberSheet = grid.sheets.find((s) => s.name === 'Đảng viên');
+const cells = grid.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
+
+const report = checkWorkbook(grid);
+const memberRows = report.tables.filter((t) => t.kind === 'members').reduce((n, t) => n + t.dataRowCount, 0);
+const rowsForRate = memberRows > 0 ? memberRows : (memberSheet?.rows.length ?? 0);
+
+const baseTimes = time(() => baseline(grid), RUNS);
+const engineTimes = time(() => checkWorkbook(grid), RUNS);
+const base = median(baseTimes);
+const engine = median(engineTimes);
+const rate = (ms: number): string => Math.round(rowsForRate / (ms / 1000)).toLocaleString('en-US');
+
+console.log('kiemtra engine benchmark');
+console.log(`  workbook        ${grid.name}: ${grid.sheets.length} sheets, ${cells.toLocaleString('en-US')} cells, generated in ${generated.toFixed(0)} ms`);
+console.log(`  member rows     ${rowsForRate.toLocaleString('en-US')} (detected as members: ${memberRows.toLocaleString('en-US')})`);
+console.log(`  tables          ${report.tables.map((t) => `${t.sheet}:${t.kind}:${t.dataRowCount}`).join(', ')}`);
+console.log(`  issues          ${report.issues.length} (error ${report.totals.error}, warning ${report.totals.warning}, info ${report.totals.info})`);
+console.log(`  runs            ${RUNS} after one warm-up, median`);
+console.log(`  baseline        ${base.toFixed(1)} ms  ${rate(base)} member rows/s  (read every cell once)`);
+console.log(`  engine          ${engine.toFixed(1)} ms  ${rate(engine)} member rows/s  (checkWorkbook: detect, parse, rules, targets, plan)`);
+console.log(`  ratio           engine/baseline = ${(engine / base).toFixed(1)}×  (goal ≤ 10×)`);
+console.log(`  goal            ≥ 500,000 member rows/s: ${rowsForRate / (engine / 1000) >= 500_000 ? 'met' : 'not met'}`);
