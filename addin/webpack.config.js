@@ -59,7 +59,12 @@ export default async (_env, argv) => {
     context: here,
     devtool: mode === 'production' ? 'source-map' : false,
     entry: { taskpane: './src/taskpane/index.tsx' },
-    output: { path: out, filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    output: {
+      path: out,
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {
       rules: [
@@ -69,12 +74,20 @@ export default async (_env, argv) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __KIEMTRA_BACKEND__: JSON.stringify(backendConfig(mode)) }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/help.html', to: 'help.html' },
-          { from: '../manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), baseUrl) },
+          {
+            from: '../manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => manifestFor(content.toString(), baseUrl),
+          },
         ],
       }),
     ],

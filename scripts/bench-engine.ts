@@ -59,12 +59,24 @@ const engine = median(engineTimes);
 const rate = (ms: number): string => Math.round(rowsForRate / (ms / 1000)).toLocaleString('en-US');
 
 console.log('kiemtra engine benchmark');
-console.log(`  workbook        ${grid.name}: ${grid.sheets.length} sheets, ${cells.toLocaleString('en-US')} cells, generated in ${generated.toFixed(0)} ms`);
-console.log(`  member rows     ${rowsForRate.toLocaleString('en-US')} (detected as members: ${memberRows.toLocaleString('en-US')})`);
-console.log(`  tables          ${report.tables.map((t) => `${t.sheet}:${t.kind}:${t.dataRowCount}`).join(', ')}`);
-console.log(`  issues          ${report.issues.length} (error ${report.totals.error}, warning ${report.totals.warning}, info ${report.totals.info})`);
+console.log(
+  `  workbook        ${grid.name}: ${grid.sheets.length} sheets, ${cells.toLocaleString('en-US')} cells, generated in ${generated.toFixed(0)} ms`,
+);
+console.log(
+  `  member rows     ${rowsForRate.toLocaleString('en-US')} (detected as members: ${memberRows.toLocaleString('en-US')})`,
+);
+console.log(
+  `  tables          ${report.tables.map((t) => `${t.sheet}:${t.kind}:${t.dataRowCount}`).join(', ')}`,
+);
+console.log(
+  `  issues          ${report.issues.length} (error ${report.totals.error}, warning ${report.totals.warning}, info ${report.totals.info})`,
+);
 console.log(`  runs            ${RUNS} after one warm-up, median`);
 console.log(`  baseline        ${base.toFixed(1)} ms  ${rate(base)} member rows/s  (read every cell once)`);
-console.log(`  engine          ${engine.toFixed(1)} ms  ${rate(engine)} member rows/s  (checkWorkbook: detect, parse, rules, targets, plan)`);
+console.log(
+  `  engine          ${engine.toFixed(1)} ms  ${rate(engine)} member rows/s  (checkWorkbook: detect, parse, rules, targets, plan)`,
+);
 console.log(`  ratio           engine/baseline = ${(engine / base).toFixed(1)}×  (goal ≤ 10×)`);
-console.log(`  goal            ≥ 500,000 member rows/s: ${rowsForRate / (engine / 1000) >= 500_000 ? 'met' : 'not met'}`);
+console.log(
+  `  goal            ≥ 500,000 member rows/s: ${rowsForRate / (engine / 1000) >= 500_000 ? 'met' : 'not met'}`,
+);

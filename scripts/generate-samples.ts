@@ -32,7 +32,12 @@ function write(path: string, grid: WorkbookGrid): void {
 write('commune-nam-lanh-2023.json', communeWorkbook());
 write('commune-nam-lanh-2023-clean.json', communeWorkbook({ clean: true }));
 const district = districtWorkbooks(6);
-district.communes.forEach((c, i) => write(`district-sop-cop/${String(i + 1).padStart(2, '0')}-${c.grid.name.replace(/\.xlsx$/, '')}.json`, c.grid));
+district.communes.forEach((c, i) =>
+  write(
+    `district-sop-cop/${String(i + 1).padStart(2, '0')}-${c.grid.name.replace(/\.xlsx$/, '')}.json`,
+    c.grid,
+  ),
+);
 write('district-sop-cop/don-vi.json', district.unitList);
 write('figures/sop-cop-ket-nap-2015-2020.json', sopCopAdmissionsTerm());
 write('figures/van-lang-2018.json', vanLangOrganizations2018());

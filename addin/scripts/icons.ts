@@ -54,9 +54,13 @@ export function iconPng(size: number): Buffer {
       const alpha = Math.max(0, Math.min(1, edge + 0.5));
       // Check mark: two strokes, with a gold star-like dot at the top right for larger sizes.
       const u = size / 32;
-      const d = Math.min(dist(cx, cy, 8 * u, 17 * u, 13.5 * u, 22.5 * u), dist(cx, cy, 13.5 * u, 22.5 * u, 24 * u, 10 * u));
+      const d = Math.min(
+        dist(cx, cy, 8 * u, 17 * u, 13.5 * u, 22.5 * u),
+        dist(cx, cy, 13.5 * u, 22.5 * u, 24 * u, 10 * u),
+      );
       const onMark = Math.max(0, Math.min(1, stroke / 2 - d + 0.5));
-      const star = size >= 32 ? Math.max(0, Math.min(1, 2.2 * u - Math.hypot(cx - 25 * u, cy - 25 * u) + 0.5)) : 0;
+      const star =
+        size >= 32 ? Math.max(0, Math.min(1, 2.2 * u - Math.hypot(cx - 25 * u, cy - 25 * u) + 0.5)) : 0;
       let [R, G, B] = RED;
       R = R + (255 - R) * onMark;
       G = G + (255 - G) * onMark;

@@ -144,7 +144,8 @@ function maxRowsOf(value: string | undefined): number | undefined {
 }
 
 function checkLang(value: string | undefined): void {
-  if (value !== undefined && value !== 'vi' && value !== 'en') throw new UsageError(`--lang: ${value} (vi | en)`);
+  if (value !== undefined && value !== 'vi' && value !== 'en')
+    throw new UsageError(`--lang: ${value} (vi | en)`);
 }
 
 export async function main(argv: string[], ui: Ui = makeUi(langOf(argv))): Promise<number> {
@@ -164,9 +165,12 @@ export async function main(argv: string[], ui: Ui = makeUi(langOf(argv))): Promi
         ui.out(ui.t(HELP.check));
         return EXIT.ok;
       }
-      if (positionals.length === 0) throw new UsageError(ui.t(bi('thiếu tệp hoặc thư mục', 'missing file or folder')));
+      if (positionals.length === 0)
+        throw new UsageError(ui.t(bi('thiếu tệp hoặc thư mục', 'missing file or folder')));
       if (values['in-place'] && values.out) {
-        throw new UsageError(ui.t(bi('không dùng --in-place cùng --out', '--in-place cannot be used with --out')));
+        throw new UsageError(
+          ui.t(bi('không dùng --in-place cùng --out', '--in-place cannot be used with --out')),
+        );
       }
       const maxRows = maxRowsOf(values['max-rows']);
       return await runCheck(ui, positionals, {

@@ -2,7 +2,14 @@
  * Last period's workbooks (`--previous`), read and checked once, reduced to the summaries the
  * engine compares against.
  */
-import { checkWorkbook, foldCompact, readWorkbook, type Bilingual, type UnitSummary, type WorkbookGrid } from '@kiemtra/shared';
+import {
+  checkWorkbook,
+  foldCompact,
+  readWorkbook,
+  type Bilingual,
+  type UnitSummary,
+  type WorkbookGrid,
+} from '@kiemtra/shared';
 import { collectInputs } from './files.ts';
 import { loadWorkbook } from './xlsx/load.ts';
 
@@ -15,7 +22,10 @@ export async function loadPrevious(paths: string[], maxRows?: number): Promise<P
   const { files, missing } = collectInputs(paths);
   const out: PreviousPeriod = { summaries: [], problems: [] };
   for (const file of missing) {
-    out.problems.push({ file, problem: { vi: 'không tìm thấy tệp hoặc thư mục', en: 'file or folder not found' } });
+    out.problems.push({
+      file,
+      problem: { vi: 'không tìm thấy tệp hoặc thư mục', en: 'file or folder not found' },
+    });
   }
   for (const file of files) {
     const loaded = await loadWorkbook(file, maxRows === undefined ? {} : { maxRows });

@@ -13,7 +13,11 @@ import type { Ui } from './ui.ts';
 
 const ISSUES_SHOWN = 8;
 
-export function renderReport(ui: Ui, report: CheckReport, opts: { verbose: boolean; output?: string }): string[] {
+export function renderReport(
+  ui: Ui,
+  report: CheckReport,
+  opts: { verbose: boolean; output?: string },
+): string[] {
   const { t, n } = ui;
   const L: string[] = [];
   const { error, warning, info, justified } = report.totals;
@@ -46,7 +50,9 @@ export function renderReport(ui: Ui, report: CheckReport, opts: { verbose: boole
     const differ = report.ratings.filter((r) => r.agrees === false).length;
     L.push(
       `  ${t({ vi: 'Xếp loại đã tính', en: 'Ratings computed' })}: ${n(ratings.length)} — ${parts.join(' · ')}` +
-        (differ > 0 ? ` · ${n(differ)} ${t({ vi: 'khác với tự xếp loại', en: 'differ from the proposed rating' })}` : ''),
+        (differ > 0
+          ? ` · ${n(differ)} ${t({ vi: 'khác với tự xếp loại', en: 'differ from the proposed rating' })}`
+          : ''),
     );
   }
 
@@ -57,7 +63,9 @@ export function renderReport(ui: Ui, report: CheckReport, opts: { verbose: boole
     L.push(
       `  ${t({ vi: 'Chỉ tiêu', en: 'Targets' })}: ${n(met.length)} ${t({ vi: 'đạt', en: 'met' })} · ` +
         `${n(notMet.length)} ${t({ vi: 'chưa đạt', en: 'not met' })}` +
-        (noData.length > 0 ? ` · ${n(noData.length)} ${t({ vi: 'chưa có số liệu', en: 'without data' })}` : ''),
+        (noData.length > 0
+          ? ` · ${n(noData.length)} ${t({ vi: 'chưa có số liệu', en: 'without data' })}`
+          : ''),
     );
     for (const x of notMet) {
       L.push(

@@ -111,9 +111,19 @@ export async function startFirebaseEmulators(opts: {
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
   let exited = false;
+  // If this process ends first, the emulators must not outlive it.
+  const killOnExit = () => {
+    try {
+      if (!exited && child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', killOnExit);
   const exit = new Promise<void>((resolve) =>
     child.on('exit', () => {
       exited = true;
+      process.off('exit', killOnExit);
       resolve();
     }),
   );
@@ -159,7 +169,12 @@ export async function startFirebaseEmulators(opts: {
 /** A call without a token must come back as the callable protocol's UNAUTHENTICATED. */
 async function functionsAnswer(url: string): Promise<boolean> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"data":{}}',
+      signal: AbortSignal.timeout(10_000),
+    });
     const body = (await res.json()) as { error?: { status?: string } };
     return body.error?.status === 'UNAUTHENTICATED';
   } catch {

@@ -39,6 +39,7 @@ export type FieldType =
   | 'int' // a count: whole, ≥ 0
   | 'number' // any number (a score)
   | 'percent' // 6,8% → 0.068
+  | 'quantity' // a target's value: "90%" → 0.9 when typed as a percentage, else the number (600)
   | 'text'
   | 'code' // identifiers: leading zeros kept, stored as text
   | 'bool' // x, Có, Không, ✓, TRUE
@@ -157,7 +158,7 @@ export const FIELDS: Record<TableKind, FieldDef[]> = {
   targets: [
     f('measure', 'text', 'Chỉ tiêu', 'Target', { required: true }),
     f('comparator', 'text', 'So sánh', 'Comparator'),
-    f('value', 'number', 'Giá trị', 'Value', { required: true }),
+    f('value', 'quantity', 'Giá trị', 'Value', { required: true }),
     f('scope', 'text', 'Phạm vi', 'Scope'),
     f('period', 'text', 'Thời hạn', 'Period'),
     f('basis', 'text', 'Căn cứ', 'Basis'),

@@ -74,7 +74,12 @@ export function messyPlan(): WritePlan {
       },
     ],
     highlights: [
-      { sheet: 'Chi bộ', cell: 'F10', severity: 'error', note: `${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu` },
+      {
+        sheet: 'Chi bộ',
+        cell: 'F10',
+        severity: 'error',
+        note: `${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`,
+      },
       { sheet: 'Chi bộ', cell: 'C11', severity: 'warning', note: `${NOTE_PREFIX} 4 đảng viên, dưới 5` },
     ],
     sheets: [
@@ -106,6 +111,10 @@ export function messyPlan(): WritePlan {
 /** n rows × width columns of a member-like table, for chunking. */
 export function bigGrid(rows: number, width = 12): WorkbookGrid {
   const header = Array.from({ length: width }, (_, c) => `Cột ${c + 1}`);
-  const data = Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => (c === 1 ? `Đảng viên ${r}` : c === 3 ? `${(r % 28) + 1}/0${(r % 9) + 1}/1980` : r * width + c)));
+  const data = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: width }, (_, c) =>
+      c === 1 ? `Đảng viên ${r}` : c === 3 ? `${(r % 28) + 1}/0${(r % 9) + 1}/1980` : r * width + c,
+    ),
+  );
   return { name: 'big.xlsx', sheets: [{ name: 'Đảng viên', rows: [header, ...data] }] };
 }

@@ -22,7 +22,9 @@ async function read(double: ExcelDouble, budgetBytes?: number) {
 
 async function apply(double: ExcelDouble, plan = messyPlan()) {
   const { grid } = await read(double);
-  return double.run((ctx) => applyWritePlan(ctx as unknown as Excel.RequestContext, plan, { caps: caps(double.apiMinor), grid }));
+  return double.run((ctx) =>
+    applyWritePlan(ctx as unknown as Excel.RequestContext, plan, { caps: caps(double.apiMinor), grid }),
+  );
 }
 
 describe('reading through the Excel double', () => {
@@ -91,8 +93,12 @@ describe('applying a write plan through the Excel double', () => {
     expect(s.fills.get(9 * 16384 + 7)).toBeUndefined();
     const issues = double.model.sheet(RESULT_SHEETS.issues)!;
     expect(issues.get(0, 0)).toBe('KẾT QUẢ KIỂM TRA — Đảng ủy xã Nậm Lạnh');
-    expect(issues.get(3, 3)).toBe("'=4 đảng viên");
-    expect(issues.hyperlinks.get(2 * 16384 + 2)).toEqual({ documentReference: "'Chi bộ'!F10", textToDisplay: 'F10' });
+    expect(issues.get(3, 3)).toBe('=4 đảng viên');
+    expect(double.formulasWritten).toBe(0);
+    expect(issues.hyperlinks.get(2 * 16384 + 2)).toEqual({
+      documentReference: "'Chi bộ'!F10",
+      textToDisplay: 'F10',
+    });
     expect(issues.numberFormats.get(2 * 16384 + 4)).toBe('0.00%');
     expect(double.model.sheet(STATE_SHEET)!.visibility).toBe('VeryHidden');
     expect(double.model.calculationMode).toBe('Automatic');
@@ -144,7 +150,8 @@ describe('applying a write plan through the Excel double', () => {
     const original = WorkbookModel.fromGrid(messyGrid());
     original.sheet('Chi bộ')!.fills.set(10 * 16384 + 2, '#00B0F0');
     double.model.deleteSheet(STATE_SHEET);
-    const withoutWidths = (m: WorkbookModel) => (m.snapshot() as { columnWidths: unknown }[]).map((x) => ({ ...x, columnWidths: [] }));
+    const withoutWidths = (m: WorkbookModel) =>
+      (m.snapshot() as { columnWidths: unknown }[]).map((x) => ({ ...x, columnWidths: [] }));
     expect(withoutWidths(double.model)).toEqual(withoutWidths(original));
   });
 
@@ -154,7 +161,9 @@ describe('applying a write plan through the Excel double', () => {
     model.sheet('Chi bộ')!.notes.set('F10', own);
     const double = new ExcelDouble(model);
     await apply(double);
-    expect(model.sheet('Chi bộ')!.notes.get('F10')).toBe(`${own}\n\n${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`);
+    expect(model.sheet('Chi bộ')!.notes.get('F10')).toBe(
+      `${own}\n\n${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`,
+    );
     expect(model.sheet('Chi bộ')!.notes.get('C11')).toContain(NOTE_PREFIX);
     const once = model.snapshot();
     await apply(double);

@@ -45,7 +45,13 @@ describe('manifest.xml', () => {
   });
 
   it('defines every resource id it uses, and every URL is https', () => {
-    const defined = new Set(['bt:Image', 'bt:Url', 'bt:String'].flatMap((t) => all(t).map((e) => e.getAttribute('id')).filter(Boolean)));
+    const defined = new Set(
+      ['bt:Image', 'bt:Url', 'bt:String'].flatMap((t) =>
+        all(t)
+          .map((e) => e.getAttribute('id'))
+          .filter(Boolean),
+      ),
+    );
     const used = Array.from(doc.getElementsByTagName('*'))
       .map((e) => e.getAttribute('resid'))
       .filter((x): x is string => !!x);
@@ -90,7 +96,9 @@ describe('manifest.xml', () => {
     expect(ext.ribbons[0].tabs[0].builtInTabId).toBe('TabHome');
     expect(ext.runtimes[0].code.page).toBe('https://localhost:3000/taskpane.html');
 
-    const localization = ajv.compile(JSON.parse(readFileSync(join(schemaDir, version!, 'MicrosoftTeams.Localization.schema.json'), 'utf8')));
+    const localization = ajv.compile(
+      JSON.parse(readFileSync(join(schemaDir, version!, 'MicrosoftTeams.Localization.schema.json'), 'utf8')),
+    );
     const localeFiles = readdirSync(out).filter((f) => f !== 'manifest.json' && f.endsWith('.json'));
     expect(localeFiles).toContain('en-us.json');
     for (const f of localeFiles) {

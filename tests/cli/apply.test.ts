@@ -48,8 +48,18 @@ function plan(): WritePlan {
       },
     ],
     highlights: [
-      { sheet: 'Chi bộ', cell: 'D6', severity: 'error', note: `${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu` },
-      { sheet: 'Chi bộ', cell: 'B5', severity: 'warning', note: `${NOTE_PREFIX} 12 đảng viên ≥ 9: cần chi ủy` },
+      {
+        sheet: 'Chi bộ',
+        cell: 'D6',
+        severity: 'error',
+        note: `${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`,
+      },
+      {
+        sheet: 'Chi bộ',
+        cell: 'B5',
+        severity: 'warning',
+        note: `${NOTE_PREFIX} 12 đảng viên ≥ 9: cần chi ủy`,
+      },
     ],
     sheets: [
       {
@@ -94,7 +104,9 @@ describe('applying a write plan to a workbook', () => {
     expect((ws.getCell('E6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(argb(SEVERITY_FILL.error));
     expect((ws.getCell('D6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(argb(SEVERITY_FILL.error));
     // The official's own note stays, ours follows it.
-    expect(ws.getCell('B5').note).toBe(`Đã đối chiếu với sổ đảng viên\n\n${NOTE_PREFIX} 12 đảng viên ≥ 9: cần chi ủy`);
+    expect(ws.getCell('B5').note).toBe(
+      `Đã đối chiếu với sổ đảng viên\n\n${NOTE_PREFIX} 12 đảng viên ≥ 9: cần chi ủy`,
+    );
     expect(ws.getCell('D6').note).toBe(`${NOTE_PREFIX} 6 kỳ sinh hoạt / 12 kỳ yêu cầu`);
     // Cells the official typed keep their values.
     expect(ws.getCell('D6').value).toBe(6);

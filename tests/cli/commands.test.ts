@@ -89,7 +89,16 @@ describe('bad input', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('trieu-dong.xlsx: trang "Đảng viên" có hơn 300.000 dòng');
     expect(Date.now() - started).toBeLessThan(20_000);
-    const limited = await runCli(['check', commune, '--max-rows', '5', '--lang', 'en', '--out', join(dir, 'o')]);
+    const limited = await runCli([
+      'check',
+      commune,
+      '--max-rows',
+      '5',
+      '--lang',
+      'en',
+      '--out',
+      join(dir, 'o'),
+    ]);
     expect(limited.code).toBe(2);
     expect(limited.stderr).toContain('sheet "Chi bộ" has more than 5 rows');
   });
@@ -107,7 +116,14 @@ describe('bad input', () => {
     expect(r.code).toBe(2);
     const problems = r.stderr.trim().split('\n');
     expect(problems).toHaveLength(6);
-    for (const name of ['danh-sach.xlsx', 'bieu-cu.xls', 'co-mat-khau.xlsx', 'bang-tinh.ods', 'hong.xlsx', 'trong.xlsx']) {
+    for (const name of [
+      'danh-sach.xlsx',
+      'bieu-cu.xls',
+      'co-mat-khau.xlsx',
+      'bang-tinh.ods',
+      'hong.xlsx',
+      'trong.xlsx',
+    ]) {
       expect(problems.filter((l) => l.includes(name))).toHaveLength(1);
     }
     expect(r.stdout).toContain('xa-nam-lanh.xlsx →');
@@ -132,7 +148,11 @@ describe('kiemtra check', () => {
     expect(wb.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
 
     const json = await runCli(['check', commune, '--out', out, '--json']);
-    const doc = JSON.parse(json.stdout) as { schemaVersion: number; command: string; files: { report: CheckReport }[] };
+    const doc = JSON.parse(json.stdout) as {
+      schemaVersion: number;
+      command: string;
+      files: { report: CheckReport }[];
+    };
     expect(doc.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(doc.command).toBe('check');
     const report = doc.files[0]!.report;
@@ -170,7 +190,9 @@ describe('kiemtra check', () => {
     const chartSha = sha(charted);
     const refused = await runCli(['check', charted, '--in-place', '--lang', 'en']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`${charted}: not overwritten (--in-place) because the file holds charts`);
+    expect(refused.stderr).toContain(
+      `${charted}: not overwritten (--in-place) because the file holds charts`,
+    );
     expect(sha(charted)).toBe(chartSha);
     expect(existsSync(`${charted}.bak`)).toBe(false);
     // Without --in-place the copy is written, with a word about what it lost.
@@ -186,7 +208,15 @@ describe('kiemtra check', () => {
     sheet.rows[7] = [1, 'Chi bộ bản Nà Mò', 30, 29, 1, 12, 'x'];
     const previous = join(dir, 'nam-truoc.xlsx');
     await writeGrid(previous, previousGrid);
-    const withPrev = await runCli(['check', commune, '--previous', previous, '--json', '--out', join(dir, 'o-p')]);
+    const withPrev = await runCli([
+      'check',
+      commune,
+      '--previous',
+      previous,
+      '--json',
+      '--out',
+      join(dir, 'o-p'),
+    ]);
     const without = await runCli(['check', commune, '--json', '--out', join(dir, 'o-p')]);
     const a = (JSON.parse(withPrev.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
     const b = (JSON.parse(without.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
@@ -218,16 +248,25 @@ describe('kiemtra aggregate', () => {
           name: 'Đơn vị',
           rows: [
             ['Mã đơn vị', 'Tên đơn vị', 'Mã đơn vị cấp trên', 'Cấp'],
-            ['01', 'Đảng bộ xã Nậm Lạnh', '', 'commune'],
-            ['02', 'Đảng bộ xã Mường Lạn', '', 'commune'],
-            ['03', 'Đảng bộ xã Sốp Cộp', '', 'commune'],
-            ['04', 'Đảng bộ xã Mường Lèo', '', 'commune'],
+            ['01', 'Đảng ủy xã Nậm Lạnh', '', 'commune'],
+            ['02', 'Đảng ủy xã Mường Lạn', '', 'commune'],
+            ['03', 'Đảng ủy xã Sốp Cộp', '', 'commune'],
+            ['04', 'Đảng ủy xã Mường Lèo', '', 'commune'],
           ],
         },
       ],
     });
     const out = join(dir, 'tong-hop.xlsx');
-    const r = await runCli(['aggregate', folder, '--out', out, '--units', units, '--parent', 'Huyện ủy Sốp Cộp']);
+    const r = await runCli([
+      'aggregate',
+      folder,
+      '--out',
+      out,
+      '--units',
+      units,
+      '--parent',
+      'Huyện ủy Sốp Cộp',
+    ]);
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toContain(`Huyện ủy Sốp Cộp → ${out}`);
     expect(r.stdout).toContain('Đơn vị đã tổng hợp: 3 / 4 — còn thiếu 1');
@@ -243,11 +282,17 @@ describe('kiemtra aggregate', () => {
     expect(wb.getWorksheet('Chỉ tiêu theo cấp')).toBeDefined();
     expect(wb.getWorksheet('Tiến độ nộp')!.getCell('C3').value).toContain('Mường Lèo');
     const xml = unzip(readFileSync(out));
-    const sheetXml = [...xml.entries()].filter(([k]) => k.startsWith('xl/worksheets/sheet')).map(([, v]) => v.toString());
+    const sheetXml = [...xml.entries()]
+      .filter(([k]) => k.startsWith('xl/worksheets/sheet'))
+      .map(([, v]) => v.toString());
     expect(sheetXml.some((s) => s.includes('<dataBar') || s.includes('<iconSet'))).toBe(true);
 
     const json = await runCli(['aggregate', folder, '--out', out, '--json']);
-    const doc = JSON.parse(json.stdout) as { schemaVersion: number; command: string; rollup: { children: unknown[] } };
+    const doc = JSON.parse(json.stdout) as {
+      schemaVersion: number;
+      command: string;
+      rollup: { children: unknown[] };
+    };
     expect(doc.command).toBe('aggregate');
     expect(doc.rollup.children).toHaveLength(3);
   });

@@ -95,7 +95,17 @@ export async function writeBadFiles(dir: string): Promise<BadFiles> {
       ]),
     ),
   );
-  const good = await toBuffer(buildWorkbook([{ name: 'S', rows: [['Tên chi bộ', 'Số đảng viên'], ['Nà Mò', 12]] }]));
+  const good = await toBuffer(
+    buildWorkbook([
+      {
+        name: 'S',
+        rows: [
+          ['Tên chi bộ', 'Số đảng viên'],
+          ['Nà Mò', 12],
+        ],
+      },
+    ]),
+  );
   writeFileSync(files.damaged!, good.subarray(0, Math.floor(good.length / 2)));
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet('Sheet1');

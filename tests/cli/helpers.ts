@@ -61,7 +61,12 @@ export function buildWorkbook(sheets: SheetSpec[]): ExcelJS.Workbook {
         cell.value = v as ExcelJS.CellValue;
         cell.style = {
           font: { name: 'Times New Roman', size: 12, ...(i === 0 ? { bold: true } : {}) },
-          border: { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } },
+          border: {
+            top: { style: 'thin' },
+            bottom: { style: 'thin' },
+            left: { style: 'thin' },
+            right: { style: 'thin' },
+          },
         };
       });
     });
@@ -155,7 +160,9 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): Map<string, CellSnapshot> 
     row.eachCell({ includeEmpty: true }, (cell) => {
       const style = JSON.parse(JSON.stringify(cell.style ?? {})) as Record<string, unknown>;
       const empty =
-        (cell.value === null || cell.value === undefined) && Object.keys(style).length === 0 && cell.note === undefined;
+        (cell.value === null || cell.value === undefined) &&
+        Object.keys(style).length === 0 &&
+        cell.note === undefined;
       if (empty) return;
       out.set(cell.address, {
         value: JSON.parse(JSON.stringify(cell.value ?? null)),

@@ -20,10 +20,12 @@ describe('telling what a file really is', () => {
   it('names each kind of bad input', async () => {
     expect(problemOf(Buffer.alloc(0))).toMatch(/empty/);
     expect(problemOf(Buffer.from('Tên chi bộ;Số đảng viên\n'))).toMatch(/not an Excel \.xlsx/);
-    expect(problemOf(Buffer.concat([CFB, Buffer.alloc(600), Buffer.from('Workbook', 'utf16le')]))).toMatch(/\.xls/);
-    expect(problemOf(Buffer.concat([CFB, Buffer.alloc(600), Buffer.from('EncryptionInfo', 'utf16le')]))).toMatch(
-      /password/,
+    expect(problemOf(Buffer.concat([CFB, Buffer.alloc(600), Buffer.from('Workbook', 'utf16le')]))).toMatch(
+      /\.xls/,
     );
+    expect(
+      problemOf(Buffer.concat([CFB, Buffer.alloc(600), Buffer.from('EncryptionInfo', 'utf16le')])),
+    ).toMatch(/password/);
     const ods = zip(
       new Map([
         ['mimetype', Buffer.from('application/vnd.oasis.opendocument.spreadsheet')],

@@ -18,7 +18,11 @@ describe('reading an .xlsx into a grid', () => {
           ['Tên chi bộ', 'Số đảng viên', null],
           [{ richText: [{ text: 'Chi bộ ' }, { text: 'Nà Mò', font: { bold: true } }] }, 12, true],
           ['Chi bộ Pò Cại', { formula: 'C4*2', result: 24 }, { error: '#REF!' }],
-          [{ text: 'Bản Nặm Bao', hyperlink: 'https://example.org' }, '1.922', { formula: 'D2/0', result: { error: '#DIV/0!' } }],
+          [
+            { text: 'Bản Nặm Bao', hyperlink: 'https://example.org' },
+            '1.922',
+            { formula: 'D2/0', result: { error: '#DIV/0!' } },
+          ],
         ],
       },
     ]);

@@ -10,7 +10,15 @@ import { checkWorkbook, type WritePlan } from '@kiemtra/shared';
 import { applyPlan, removeResults } from '../../cli/src/xlsx/apply.ts';
 import { loadWorkbook } from '../../cli/src/xlsx/load.ts';
 import { SAMPLES_DIR } from '../../scripts/make-xlsx-samples.ts';
-import { diffCells, loadBuffer, loadFile, snapshotWorkbook, tempDir, toBuffer, type SheetSnapshot } from './helpers.ts';
+import {
+  diffCells,
+  loadBuffer,
+  loadFile,
+  snapshotWorkbook,
+  tempDir,
+  toBuffer,
+  type SheetSnapshot,
+} from './helpers.ts';
 
 function samples(dir = SAMPLES_DIR): string[] {
   const out: string[] = [];

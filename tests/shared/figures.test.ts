@@ -60,7 +60,10 @@ describe('figures the seeds report, from sample workbooks', () => {
   });
 
   it('seed 000: Sơn La commune committees good or better 90,19% (2021) and 91,66% (2022)', () => {
-    const sonLa = rulebookSchema.parse({ ...DEFAULT_RULEBOOK, display: { percentDecimals: 2, rounding: 'truncate' } });
+    const sonLa = rulebookSchema.parse({
+      ...DEFAULT_RULEBOOK,
+      display: { percentDecimals: 2, rounding: 'truncate' },
+    });
     const r2021 = checkWorkbook(sonLaCommuneCommittees(2021), { rulebook: sonLa });
     const r2022 = checkWorkbook(sonLaCommuneCommittees(2022), { rulebook: sonLa, previous: r2021.summary });
     const t2021 = r2021.targets.find((x) => x.targetId === 'sonla02.communeOrgsGoodOrBetter')!;
@@ -72,7 +75,9 @@ describe('figures the seeds report, from sample workbooks', () => {
   });
 
   it('seed 003: Sốp Cộp cells with a committee 76 → 82', () => {
-    const rulebook = withTargets([{ id: 'sopcop.cellsWithCommittee', measure: 'cellsWithCommittee', value: 82 }]);
+    const rulebook = withTargets([
+      { id: 'sopcop.cellsWithCommittee', measure: 'cellsWithCommittee', value: 82 },
+    ]);
     const r2021 = checkWorkbook(sopCopCells(2021), { rulebook });
     const r2022 = checkWorkbook(sopCopCells(2022), { rulebook, previous: r2021.summary });
     expect(r2021.summary.counts.cells).toBe(136);
@@ -97,7 +102,11 @@ describe('figures the seeds report, from sample workbooks', () => {
     expect(report.summary.counts.orgs).toBe(727);
     expect(report.summary.counts.members).toBe(103800);
     const show = (id: string) => report.targets.find((x) => x.targetId === id)!.display.actual;
-    expect([show('qn.orgsExcellent'), show('qn.orgsGood'), show('qn.orgsCompleted')]).toEqual(['18,8%', '74,7%', '6,4%']);
+    expect([show('qn.orgsExcellent'), show('qn.orgsGood'), show('qn.orgsCompleted')]).toEqual([
+      '18,8%',
+      '74,7%',
+      '6,4%',
+    ]);
     expect([show('qn.membersExcellent'), show('qn.membersGood'), show('qn.membersCompleted')]).toEqual([
       '16,58%',
       '74,43%',
@@ -106,7 +115,9 @@ describe('figures the seeds report, from sample workbooks', () => {
   });
 
   it('seed 001: Lào Cai members/population 6,8% and 80,31% of hamlet cells with a committee', () => {
-    const rulebook = withTargets([{ id: 'laocai.membersPerPopulation', measure: 'membersPerPopulation', precision: 1 }]);
+    const rulebook = withTargets([
+      { id: 'laocai.membersPerPopulation', measure: 'membersPerPopulation', precision: 1 },
+    ]);
     const report = checkWorkbook(laoCaiHamlets(), { rulebook });
     const show = (id: string) => report.targets.find((x) => x.targetId === id)!.display.actual;
     expect(show('laocai.membersPerPopulation')).toBe('6,8%');

@@ -15,19 +15,23 @@ describe('checkWorkbook on the commune sample', () => {
     expect(report.tables.find((t) => t.kind === 'members')!.dataRowCount).toBe(sample.members.length);
   });
 
-  it.each(communeSample().seeded.map((s) => [s.kind, s] as const))('finds the seeded %s at its cell', (_kind, seeded) => {
-    const found = report.issues.filter((i) => i.sheet === seeded.sheet && seeded.cells.includes(i.cell));
-    expect(found.length, `${seeded.kind} at ${seeded.cells.join('/')}`).toBeGreaterThan(0);
-    expect(found.some((i) => i.justified === seeded.justified)).toBe(true);
-    if (seeded.value !== undefined) {
-      expect(found.some((i) => i.message.vi.includes(String(seeded.value)))).toBe(true);
-    }
-  });
+  it.each(communeSample().seeded.map((s) => [s.kind, s] as const))(
+    'finds the seeded %s at its cell',
+    (_kind, seeded) => {
+      const found = report.issues.filter((i) => i.sheet === seeded.sheet && seeded.cells.includes(i.cell));
+      expect(found.length, `${seeded.kind} at ${seeded.cells.join('/')}`).toBeGreaterThan(0);
+      expect(found.some((i) => i.justified === seeded.justified)).toBe(true);
+      if (seeded.value !== undefined) {
+        expect(found.some((i) => i.message.vi.includes(String(seeded.value)))).toBe(true);
+      }
+    },
+  );
 
   it('counts the seeded errors among the open errors and warnings', () => {
     const open = report.issues.filter((i) => !i.justified && i.severity !== 'info');
     const seededOpen = sample.seeded.filter((s) => !s.justified);
-    for (const s of seededOpen) expect(open.some((i) => i.sheet === s.sheet && s.cells.includes(i.cell))).toBe(true);
+    for (const s of seededOpen)
+      expect(open.some((i) => i.sheet === s.sheet && s.cells.includes(i.cell))).toBe(true);
     expect(report.totals.error).toBeGreaterThan(0);
   });
 

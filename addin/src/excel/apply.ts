@@ -48,7 +48,11 @@ export interface ApplyStats {
 
 type Fill = keyof typeof SEVERITY_FILL;
 
-export async function applyWritePlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions): Promise<ApplyStats> {
+export async function applyWritePlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  options: ApplyOptions,
+): Promise<ApplyStats> {
   const { caps, signal } = options;
   const wb = context.workbook;
   let syncs = 0;
@@ -83,7 +87,9 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
   }
   const noteCollections =
     caps.notes === 'notes'
-      ? options.grid.sheets.filter((s) => existing.has(s.name.toLowerCase())).map((s) => ({ sheet: s.name, notes: ws(s.name).notes.load('items/content') }))
+      ? options.grid.sheets
+          .filter((s) => existing.has(s.name.toLowerCase()))
+          .map((s) => ({ sheet: s.name, notes: ws(s.name).notes.load('items/content') }))
       : [];
   await sync();
   const previous: StateRecord[] = stateUsed && !stateUsed.isNullObject ? decodeState(stateUsed.values) : [];
@@ -132,9 +138,17 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
     for (const comment of comments?.items ?? []) {
       await batch.reserve(16);
       if (comment.content.startsWith(NOTE_PREFIX)) comment.delete();
-      else officialNotes.push({ sheet: '', location: comment.getLocation().load('address'), content: comment.content });
+      else
+        officialNotes.push({
+          sheet: '',
+          location: comment.getLocation().load('address'),
+          content: comment.content,
+        });
     }
-    const toDelete = new Set([...previous.filter((r) => r.kind === 'sheet').map((r) => r.sheet), ...plan.sheets.map((s) => s.name)]);
+    const toDelete = new Set([
+      ...previous.filter((r) => r.kind === 'sheet').map((r) => r.sheet),
+      ...plan.sheets.map((s) => s.name),
+    ]);
     for (const name of toDelete) {
       if (!existing.has(name.toLowerCase())) continue;
       await batch.reserve(32);
@@ -148,7 +162,15 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
         const address = n.location.address;
         const bang = address.lastIndexOf('!');
         const sheetName = n.sheet || unquote(address.slice(0, bang));
-        return [`${sheetName}!${address.slice(bang + 1).replace(/\$/g, '').split(':')[0]}`.toLowerCase(), n] as const;
+        return [
+          `${sheetName}!${
+            address
+              .slice(bang + 1)
+              .replace(/\$/g, '')
+              .split(':')[0]
+          }`.toLowerCase(),
+          n,
+        ] as const;
       }),
     );
 
@@ -165,13 +187,11 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
         const c = (fill.color ?? '').toUpperCase();
         return { kind: 'fill', sheet: h.sheet, address: h.cell, original: c === '#FFFFFF' ? '' : c };
       }),
-      ...plan.resultColumns.map(
-        (b): StateRecord => ({
-          kind: 'area',
-          sheet: b.sheet,
-          address: `${a1(b.headerTop, b.firstCol)}:${a1(Math.max(b.lastRow, b.headerBottom), b.firstCol + b.headers.length - 1)}`,
-        }),
-      ),
+      ...plan.resultColumns.map((b): StateRecord => ({
+        kind: 'area',
+        sheet: b.sheet,
+        address: `${a1(b.headerTop, b.firstCol)}:${a1(Math.max(b.lastRow, b.headerBottom), b.firstCol + b.headers.length - 1)}`,
+      })),
       ...plan.sheets.map((s): StateRecord => ({ kind: 'sheet', sheet: s.name })),
     ];
     let state: Excel.Worksheet;
@@ -206,18 +226,28 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
       }
       for (let j = 0; j < n; j++) {
         await batch.reserve(24);
-        sheet.getRangeByIndexes(b.headerTop, b.firstCol + j, 1, 1).format.columnWidth = columnPoints(b.widths[j] ?? 12);
+        sheet.getRangeByIndexes(b.headerTop, b.firstCol + j, 1, 1).format.columnWidth = columnPoints(
+          b.widths[j] ?? 12,
+        );
       }
       const top = b.headerBottom + 1;
       const height = b.lastRow - top + 1;
       if (height > 0) {
         const values: CellValue[][] = Array.from({ length: height }, () => Array<CellValue>(n).fill(null));
-        for (const r of b.rows) if (r.row >= top && r.row <= b.lastRow) values[r.row - top] = padRow(r.values, n);
-        await writeMatrix(batch, sheet, top, b.firstCol, values.map((row) => row.map(toExcel)));
+        for (const r of b.rows)
+          if (r.row >= top && r.row <= b.lastRow) values[r.row - top] = padRow(r.values, n);
+        await writeMatrix(
+          batch,
+          sheet,
+          top,
+          b.firstCol,
+          values.map((row) => row.map(toExcel)),
+        );
         const byRow = new Map(b.rows.map((r) => [r.row, r.status]));
         for (const run of runs(top, b.lastRow, (row) => byRow.get(row))) {
           await batch.reserve(40);
-          sheet.getRangeByIndexes(run.from, b.firstCol, run.to - run.from + 1, 1).format.fill.color = SEVERITY_FILL[run.value];
+          sheet.getRangeByIndexes(run.from, b.firstCol, run.to - run.from + 1, 1).format.fill.color =
+            SEVERITY_FILL[run.value];
         }
       }
     }
@@ -264,7 +294,11 @@ export async function applyWritePlan(context: Excel.RequestContext, plan: WriteP
 }
 
 /** A result sheet: title, bold header row, rows with fills by status, links, widths, formats. */
-export async function writeResultSheet(batch: WriteBatch, sheet: Excel.Worksheet, s: ResultSheet): Promise<void> {
+export async function writeResultSheet(
+  batch: WriteBatch,
+  sheet: Excel.Worksheet,
+  s: ResultSheet,
+): Promise<void> {
   const { titleRow, headerRow, firstDataRow } = RESULT_SHEET_LAYOUT;
   const n = Math.max(1, s.columns.length);
   await batch.reserve(jsonBytes(s.title));
@@ -300,7 +334,8 @@ export async function writeResultSheet(batch: WriteBatch, sheet: Excel.Worksheet
   const last = firstDataRow + s.rows.length - 1;
   for (const run of runs(firstDataRow, last, (row) => statusFill(s.rowStatus[row - firstDataRow] ?? null))) {
     await batch.reserve(40);
-    sheet.getRangeByIndexes(run.from, 0, run.to - run.from + 1, n).format.fill.color = SEVERITY_FILL[run.value];
+    sheet.getRangeByIndexes(run.from, 0, run.to - run.from + 1, n).format.fill.color =
+      SEVERITY_FILL[run.value];
   }
   for (const link of s.links) {
     const shown = s.rows[link.row - firstDataRow]?.[link.col];
@@ -314,7 +349,13 @@ export async function writeResultSheet(batch: WriteBatch, sheet: Excel.Worksheet
 }
 
 /** Writes a matrix in row slices that each fit the write budget. */
-async function writeMatrix(batch: WriteBatch, sheet: Excel.Worksheet, top: number, left: number, rows: (string | number | boolean)[][]): Promise<void> {
+async function writeMatrix(
+  batch: WriteBatch,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: (string | number | boolean)[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const cols = rows[0]!.length;
   let i = 0;
@@ -335,7 +376,9 @@ async function writeMatrix(batch: WriteBatch, sheet: Excel.Worksheet, top: numbe
  * them: from the header (and its merge) down through the row statuses we wrote in the first
  * column, so a signature block below the table is never touched.
  */
-function markerAreas(grid: WorkbookGrid): { sheet: string; top: number; left: number; rows: number; cols: number }[] {
+function markerAreas(
+  grid: WorkbookGrid,
+): { sheet: string; top: number; left: number; rows: number; cols: number }[] {
   const out = [];
   const isMarker = (v: unknown) => typeof v === 'string' && v.trimStart().startsWith(RESULT_MARKER);
   for (const sheet of grid.sheets) {
@@ -350,7 +393,8 @@ function markerAreas(grid: WorkbookGrid): { sheet: string; top: number; left: nu
         const first = c;
         while (c < colEnd && isMarker(cellAt(sheet, r, c))) c++;
         let bottom = r;
-        for (const m of sheet.merges ?? []) if (m.top === r && m.left >= first && m.right < c) bottom = Math.max(bottom, m.bottom);
+        for (const m of sheet.merges ?? [])
+          if (m.top === r && m.left >= first && m.right < c) bottom = Math.max(bottom, m.bottom);
         for (let row = bottom + 1; row < rowEnd; row++) {
           const v = cellAt(sheet, row, first);
           if (isMarker(v)) break;
@@ -383,7 +427,11 @@ function statusFill(s: ResultSheet['rowStatus'][number]): Fill | undefined {
 }
 
 /** Consecutive rows with the same defined value. */
-function runs<T>(from: number, to: number, valueOf: (row: number) => T | undefined): { from: number; to: number; value: T }[] {
+function runs<T>(
+  from: number,
+  to: number,
+  valueOf: (row: number) => T | undefined,
+): { from: number; to: number; value: T }[] {
   const out: { from: number; to: number; value: T }[] = [];
   for (let r = from; r <= to; r++) {
     const v = valueOf(r);
@@ -396,7 +444,9 @@ function runs<T>(from: number, to: number, valueOf: (row: number) => T | undefin
 }
 
 function padRow(values: CellValue[], n: number): CellValue[] {
-  return values.length >= n ? values.slice(0, n) : [...values, ...Array<CellValue>(n - values.length).fill(null)];
+  return values.length >= n
+    ? values.slice(0, n)
+    : [...values, ...Array<CellValue>(n - values.length).fill(null)];
 }
 
 /** A value as Office.js writes it; text that Excel would take for a formula is kept as text. */

@@ -27,7 +27,9 @@ export function upsertRows(existing: unknown[][], j: Justification): string[][] 
     .map((r) => [0, 1, 2, 3].map((i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]))));
   const body = rows.length > 0 && rows[0]![0] === JUSTIFICATION_HEADERS[0] ? rows.slice(1) : rows;
   const same = (r: string[]) =>
-    r[0] === j.ruleId && (r[1] ?? '').toLowerCase() === j.sheet.toLowerCase() && (r[2] ?? '').toUpperCase() === j.cell.toUpperCase();
+    r[0] === j.ruleId &&
+    (r[1] ?? '').toLowerCase() === j.sheet.toLowerCase() &&
+    (r[2] ?? '').toUpperCase() === j.cell.toUpperCase();
   const kept = body.filter((r) => !same(r));
   return [JUSTIFICATION_HEADERS, ...kept, [j.ruleId, j.sheet, j.cell, j.text]];
 }
@@ -46,7 +48,8 @@ export async function saveJustification(context: Excel.RequestContext, j: Justif
     else if (!used.isNullObject) throw new Error(`${JUSTIFICATION_SHEET}: the table must start at A1`);
   }
   const rows = upsertRows(existing, { ...j, text: j.text.replace(/^[=+\-@]/, "'$&") });
-  if (existing.length > rows.length) ws.getRangeByIndexes(rows.length, 0, existing.length - rows.length, 4).clear('Contents');
+  if (existing.length > rows.length)
+    ws.getRangeByIndexes(rows.length, 0, existing.length - rows.length, 4).clear('Contents');
   ws.getRangeByIndexes(0, 0, rows.length, 4).values = rows;
   ws.getRangeByIndexes(0, 0, 1, 4).format.font.bold = true;
   await context.sync();

@@ -24,7 +24,11 @@ export interface RowChunk {
 }
 
 /** How many rows fit one request, given the width and the estimated bytes of a cell. */
-export function rowsPerChunk(columnCount: number, bytesPerCell: number, budgetBytes = READ_BUDGET_BYTES): number {
+export function rowsPerChunk(
+  columnCount: number,
+  bytesPerCell: number,
+  budgetBytes = READ_BUDGET_BYTES,
+): number {
   const width = Math.max(1, columnCount);
   const byBytes = Math.floor(budgetBytes / (Math.max(1, bytesPerCell) * width));
   const byCells = Math.floor(READ_CELL_BUDGET / width);
@@ -34,7 +38,8 @@ export function rowsPerChunk(columnCount: number, bytesPerCell: number, budgetBy
 /** Splits rows [row, row + rowCount) into chunks of at most `perChunk` rows. */
 export function splitRows(row: number, rowCount: number, perChunk: number): RowChunk[] {
   const chunks: RowChunk[] = [];
-  for (let r = 0; r < rowCount; r += perChunk) chunks.push({ row: row + r, rowCount: Math.min(perChunk, rowCount - r) });
+  for (let r = 0; r < rowCount; r += perChunk)
+    chunks.push({ row: row + r, rowCount: Math.min(perChunk, rowCount - r) });
   return chunks;
 }
 

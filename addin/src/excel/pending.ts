@@ -43,10 +43,7 @@ export function decodePending(values: unknown[][]): PendingSubmission[] {
   for (const row of values.slice(1)) {
     const id = strip(row[0]);
     if (!id) continue;
-    const json = row
-      .slice(4)
-      .map(strip)
-      .join('');
+    const json = row.slice(4).map(strip).join('');
     try {
       const lastError = strip(row[3]);
       out.push({

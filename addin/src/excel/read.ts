@@ -48,7 +48,8 @@ export function isOwnSheet(name: string): boolean {
   return own.some((o) => o.toLowerCase() === name.toLowerCase());
 }
 
-const ERROR_VALUES = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_VALUES =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** Office.js gives "" for blank and error values as their text. */
 export function fromExcelValue(v: unknown): CellValue {
@@ -97,11 +98,21 @@ export async function readWorkbookGrid(
 
   const plans: SheetPlan[] = found.map(({ ws, used, name, hidden }) => {
     const grid: SheetGrid = { name, rows: [], ...(hidden ? { hidden: true } : {}) };
-    if (used.isNullObject) return { grid, ws, top: 0, left: 0, rowCount: 0, colCount: 0, rowsDone: 0, anyFormat: false };
+    if (used.isNullObject)
+      return { grid, ws, top: 0, left: 0, rowCount: 0, colCount: 0, rowsDone: 0, anyFormat: false };
     grid.origin = { row: used.rowIndex, col: used.columnIndex };
     if (withFormats) grid.numberFormats = [];
     used.untrack();
-    return { grid, ws, top: used.rowIndex, left: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount, rowsDone: 0, anyFormat: false };
+    return {
+      grid,
+      ws,
+      top: used.rowIndex,
+      left: used.columnIndex,
+      rowCount: used.rowCount,
+      colCount: used.columnCount,
+      rowsDone: 0,
+      anyFormat: false,
+    };
   });
 
   // Merged header cells: one request for all sheets, when the host can tell.
@@ -117,9 +128,12 @@ export async function readWorkbookGrid(
       await sync();
       for (const { p, m } of areas) {
         if (m.isNullObject) continue;
-        p.grid.merges = parseAddressList(m.address).map(
-          (r): MergeArea => ({ top: r.top, left: r.left, bottom: r.top + r.rows - 1, right: r.left + r.cols - 1 }),
-        );
+        p.grid.merges = parseAddressList(m.address).map((r): MergeArea => ({
+          top: r.top,
+          left: r.left,
+          bottom: r.top + r.rows - 1,
+          right: r.left + r.cols - 1,
+        }));
       }
     }
   }

@@ -42,7 +42,9 @@ export function rollupLayout(r: RollupResult, lang: Lang): RollupLayout {
     { header: pick(T.status, lang), width: 12 },
     { header: pick(T.submittedOf, lang), width: 12 },
   ];
-  const childTargets = new Map(r.rollup.children.map((c) => [c.summary.unit.code ?? c.summary.unit.name, c.targets]));
+  const childTargets = new Map(
+    r.rollup.children.map((c) => [c.summary.unit.code ?? c.summary.unit.name, c.targets]),
+  );
   const rows: ResultSheet['rows'] = [];
   const rowStatus: ResultSheet['rowStatus'] = [];
   for (const child of r.children) {
@@ -65,7 +67,9 @@ export function rollupLayout(r: RollupResult, lang: Lang): RollupLayout {
   const unitRows = rows.length;
   rows.push([]);
   rowStatus.push(null);
-  rows.push([`${pick(T.completeness, lang)}: ${r.rollup.completeness.submitted.length}/${r.rollup.completeness.expected}`]);
+  rows.push([
+    `${pick(T.completeness, lang)}: ${r.rollup.completeness.submitted.length}/${r.rollup.completeness.expected}`,
+  ]);
   rowStatus.push(null);
   for (const m of r.rollup.completeness.missing) {
     rows.push([`${pick(T.missing, lang)}: ${m.name}${m.code ? ` (${m.code})` : ''}`]);
@@ -80,10 +84,20 @@ export function rollupLayout(r: RollupResult, lang: Lang): RollupLayout {
     rowStatus,
     links: [],
   };
-  return { sheet, ...(targets.length > 0 ? { chart: { top: RESULT_SHEET_LAYOUT.headerRow, rows: unitRows, cols: 1 + targets.length } } : {}) };
+  return {
+    sheet,
+    ...(targets.length > 0
+      ? { chart: { top: RESULT_SHEET_LAYOUT.headerRow, rows: unitRows, cols: 1 + targets.length } }
+      : {}),
+  };
 }
 
-export async function writeRollupSheet(context: Excel.RequestContext, r: RollupResult, lang: Lang, caps: ExcelCapabilities): Promise<void> {
+export async function writeRollupSheet(
+  context: Excel.RequestContext,
+  r: RollupResult,
+  lang: Lang,
+  caps: ExcelCapabilities,
+): Promise<void> {
   const layout = rollupLayout(r, lang);
   const existing = context.workbook.worksheets.getItemOrNullObject(layout.sheet.name);
   await context.sync();

@@ -60,15 +60,26 @@ export interface BackendConfig {
 export function isNetworkError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string') {
-    return ['functions/unavailable', 'functions/deadline-exceeded', 'auth/network-request-failed', 'unavailable', 'deadline-exceeded'].includes(code) ||
-      (code === 'functions/internal' && /network|fetch|failed to fetch/i.test(String((e as Error).message)));
+    return (
+      [
+        'functions/unavailable',
+        'functions/deadline-exceeded',
+        'auth/network-request-failed',
+        'unavailable',
+        'deadline-exceeded',
+      ].includes(code) ||
+      (code === 'functions/internal' && /network|fetch|failed to fetch/i.test(String((e as Error).message)))
+    );
   }
   return e instanceof TypeError && /fetch|network/i.test(e.message);
 }
 
 /** A refusal from the server, with its Vietnamese and English message when it sent them. */
 export function serverMessage(e: unknown): { vi: string; en: string } {
-  const err = e as { message?: string; details?: { vi?: string; en?: string; message?: { vi?: string; en?: string } } };
+  const err = e as {
+    message?: string;
+    details?: { vi?: string; en?: string; message?: { vi?: string; en?: string } };
+  };
   const d = err?.details;
   const vi = d?.vi ?? d?.message?.vi;
   const en = d?.en ?? d?.message?.en;
@@ -134,13 +145,21 @@ export class FirebaseBackend implements Backend {
 
   private load(): Promise<Sdk> {
     this.sdk ??= (async () => {
-      const [app, auth, functions] = await Promise.all([import('firebase/app'), import('firebase/auth'), import('firebase/functions')]);
+      const [app, auth, functions] = await Promise.all([
+        import('firebase/app'),
+        import('firebase/auth'),
+        import('firebase/functions'),
+      ]);
       const appInstance = app.initializeApp(this.config.firebase);
       const authInstance = auth.getAuth(appInstance);
       const functionsInstance = functions.getFunctions(appInstance, this.config.region);
       if (this.config.emulators) {
         auth.connectAuthEmulator(authInstance, this.config.emulators.auth, { disableWarnings: true });
-        functions.connectFunctionsEmulator(functionsInstance, this.config.emulators.functionsHost, this.config.emulators.functionsPort);
+        functions.connectFunctionsEmulator(
+          functionsInstance,
+          this.config.emulators.functionsHost,
+          this.config.emulators.functionsPort,
+        );
       }
       return { auth, functions, authInstance, functionsInstance };
     })();

@@ -17,7 +17,8 @@ import { isNetworkError } from './backend.ts';
 export type CheckStage = 'reading' | 'detecting' | 'checking' | 'writing' | 'done';
 
 /** Which engine produced the results, and why the bundled one ran when it did. */
-export type EngineUsed = { where: 'server' } | { where: 'local'; reason: 'offline' | 'signedOut' | 'unreachable' };
+export type EngineUsed =
+  { where: 'server' } | { where: 'local'; reason: 'offline' | 'signedOut' | 'unreachable' };
 
 export interface CheckRun {
   report: CheckReport;
@@ -71,12 +72,17 @@ export async function runCheck(deps: CheckDeps, options: CheckOptions = {}): Pro
   const apply =
     options.write === false
       ? { syncs: 0, largestRequestEstimate: 0, notesSkipped: 0 }
-      : await deps.excelRun((ctx) => applyWritePlan(ctx, report.plan, { caps: deps.caps, grid, ...(signal ? { signal } : {}) }));
+      : await deps.excelRun((ctx) =>
+          applyWritePlan(ctx, report.plan, { caps: deps.caps, grid, ...(signal ? { signal } : {}) }),
+        );
   onStage?.('done');
   return { report, data, grid, engine, read, apply };
 }
 
-async function checkData(data: WorkbookData, deps: CheckDeps): Promise<{ report: CheckReport; engine: EngineUsed }> {
+async function checkData(
+  data: WorkbookData,
+  deps: CheckDeps,
+): Promise<{ report: CheckReport; engine: EngineUsed }> {
   const local = (reason: 'offline' | 'signedOut' | 'unreachable') => ({
     report: buildReport(data, evaluate(data)),
     engine: { where: 'local', reason } as const,

@@ -31,19 +31,32 @@ export async function submitReport(
   now: () => string = () => new Date().toISOString(),
 ): Promise<SubmitOutcome> {
   const payload: SubmitPayload = { unit: input.unit, period: input.period, data: redactPersonal(input.data) };
-  const entry: PendingSubmission = { id: pendingId(input.unit, input.period), createdAt: now(), attempts: 0, payload };
+  const entry: PendingSubmission = {
+    id: pendingId(input.unit, input.period),
+    createdAt: now(),
+    attempts: 0,
+    payload,
+  };
   await store.put(entry);
   return attempt(backend, store, entry);
 }
 
 /** Sends every waiting submission; returns what happened to each. */
-export async function retryPending(backend: Backend, store: PendingStore): Promise<{ id: string; outcome: SubmitOutcome }[]> {
+export async function retryPending(
+  backend: Backend,
+  store: PendingStore,
+): Promise<{ id: string; outcome: SubmitOutcome }[]> {
   const out = [];
-  for (const entry of await store.list()) out.push({ id: entry.id, outcome: await attempt(backend, store, entry) });
+  for (const entry of await store.list())
+    out.push({ id: entry.id, outcome: await attempt(backend, store, entry) });
   return out;
 }
 
-async function attempt(backend: Backend, store: PendingStore, entry: PendingSubmission): Promise<SubmitOutcome> {
+async function attempt(
+  backend: Backend,
+  store: PendingStore,
+  entry: PendingSubmission,
+): Promise<SubmitOutcome> {
   try {
     const result = await backend.submit(entry.payload as SubmitPayload);
     await store.remove(entry.id);

@@ -11,7 +11,12 @@ import { SubmitPanel } from './SubmitPanel.tsx';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box' },
   header: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0` },
-  panel: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  panel: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 type TabId = 'check' | 'issues' | 'submit' | 'rollup';
@@ -49,7 +54,12 @@ export function App({ env }: { env: PaneEnv }) {
       <section className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'check' && <CheckPanel env={env} run={run} onRun={onRun} />}
         {tab === 'issues' && (
-          <IssuesPanel env={env} run={run} justified={justified} onJustified={(k) => setJustified((s) => new Set(s).add(k))} />
+          <IssuesPanel
+            env={env}
+            run={run}
+            justified={justified}
+            onJustified={(k) => setJustified((s) => new Set(s).add(k))}
+          />
         )}
         {tab === 'submit' && <SubmitPanel env={env} run={run} />}
         {tab === 'rollup' && <RollupPanel env={env} run={run} />}

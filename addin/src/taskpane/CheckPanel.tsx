@@ -1,4 +1,13 @@
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { CancelledError } from '../excel/cancel.ts';
 import type { CheckRun, CheckStage } from '../services/check.ts';
@@ -8,12 +17,33 @@ import { S, t } from './strings.ts';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  facts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  facts: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
 });
 
-const STAGE_VALUE: Record<CheckStage, number> = { reading: 0.05, detecting: 0.45, checking: 0.6, writing: 0.8, done: 1 };
+const STAGE_VALUE: Record<CheckStage, number> = {
+  reading: 0.05,
+  detecting: 0.45,
+  checking: 0.6,
+  writing: 0.8,
+  done: 1,
+};
 
-export function CheckPanel({ env, run, onRun }: { env: PaneEnv; run: CheckRun | undefined; onRun: (r: CheckRun) => void }) {
+export function CheckPanel({
+  env,
+  run,
+  onRun,
+}: {
+  env: PaneEnv;
+  run: CheckRun | undefined;
+  onRun: (r: CheckRun) => void;
+}) {
   const styles = useStyles();
   const lang = env.lang;
   const [stage, setStage] = useState<CheckStage | undefined>();
@@ -48,9 +78,14 @@ export function CheckPanel({ env, run, onRun }: { env: PaneEnv; run: CheckRun | 
   };
 
   const value =
-    stage === 'reading' && rows && rows.total > 0 ? 0.05 + 0.35 * (rows.done / rows.total) : stage ? STAGE_VALUE[stage] : 0;
+    stage === 'reading' && rows && rows.total > 0
+      ? 0.05 + 0.35 * (rows.done / rows.total)
+      : stage
+        ? STAGE_VALUE[stage]
+        : 0;
   const stageText = stage
-    ? t(S.check.stages[stage], lang) + (stage === 'reading' && rows ? ` — ${t(S.check.rowsRead, lang, rows)}` : '')
+    ? t(S.check.stages[stage], lang) +
+      (stage === 'reading' && rows ? ` — ${t(S.check.rowsRead, lang, rows)}` : '')
     : '';
 
   return (

@@ -7,9 +7,24 @@ import type { PaneEnv } from './env.ts';
 import { S, t } from './strings.ts';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  issue: { justifyContent: 'flex-start', textAlign: 'start', height: 'auto', minWidth: 0, whiteSpace: 'normal', wordBreak: 'break-word' },
+  issue: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    height: 'auto',
+    minWidth: 0,
+    whiteSpace: 'normal',
+    wordBreak: 'break-word',
+    fontWeight: tokens.fontWeightRegular,
+  },
   current: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   h: { margin: `${tokens.spacingVerticalS} 0 0` },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -44,7 +59,10 @@ export function IssuesPanel({
 
   // Grouped by severity, then sheet; the flat order is the order of "next issue".
   const groups = useMemo(() => {
-    const out: { severity: Severity; sheets: { sheet: string; items: { issue: Issue; index: number }[] }[] }[] = [];
+    const out: {
+      severity: Severity;
+      sheets: { sheet: string; items: { issue: Issue; index: number }[] }[];
+    }[] = [];
     let index = 0;
     for (const severity of SEVERITIES) {
       const sheets = new Map<string, { issue: Issue; index: number }[]>();
@@ -53,7 +71,10 @@ export function IssuesPanel({
         list.push({ issue, index: 0 });
         sheets.set(issue.sheet, list);
       }
-      const ordered = [...sheets.entries()].map(([sheet, items]) => ({ sheet, items: items.map((x) => ({ ...x, index: index++ })) }));
+      const ordered = [...sheets.entries()].map(([sheet, items]) => ({
+        sheet,
+        items: items.map((x) => ({ ...x, index: index++ })),
+      }));
       if (ordered.length) out.push({ severity, sheets: ordered });
     }
     return out;
@@ -79,7 +100,9 @@ export function IssuesPanel({
   const save = async (issue: Issue) => {
     const value = text.trim();
     if (!value) return;
-    await env.excelRun((ctx) => saveJustification(ctx, { ruleId: issue.ruleId, sheet: issue.sheet, cell: issue.cell, text: value }));
+    await env.excelRun((ctx) =>
+      saveJustification(ctx, { ruleId: issue.ruleId, sheet: issue.sheet, cell: issue.cell, text: value }),
+    );
     onJustified(issueKey(issue));
     setSaved(issueKey(issue));
     setEditing(undefined);
@@ -138,17 +161,33 @@ export function IssuesPanel({
                               {t(S.issues.justified, lang)}
                             </Badge>
                           ) : (
-                            <Button size="small" appearance="transparent" onClick={() => setEditing(editing === key ? undefined : key)} aria-expanded={editing === key}>
+                            <Button
+                              size="small"
+                              appearance="transparent"
+                              onClick={() => setEditing(editing === key ? undefined : key)}
+                              aria-expanded={editing === key}
+                            >
                               {t(S.issues.justify, lang)}
                             </Button>
                           )}
                         </div>
                         {editing === key && (
                           <div className={styles.item}>
-                            <Field label={t(S.issues.justifyLabel, lang, { cell: `${issue.sheet}!${issue.cell}` })}>
-                              <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
+                            <Field
+                              label={t(S.issues.justifyLabel, lang, { cell: `${issue.sheet}!${issue.cell}` })}
+                            >
+                              <Textarea
+                                value={text}
+                                onChange={(_, d) => setText(d.value)}
+                                resize="vertical"
+                              />
                             </Field>
-                            <Button size="small" appearance="primary" onClick={() => void save(issue)} disabled={!text.trim()}>
+                            <Button
+                              size="small"
+                              appearance="primary"
+                              onClick={() => void save(issue)}
+                              disabled={!text.trim()}
+                            >
                               {t(S.issues.save, lang)}
                             </Button>
                           </div>

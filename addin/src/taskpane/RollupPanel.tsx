@@ -21,7 +21,10 @@ export function RollupPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
       const result = await env.backend.rollup({ unit: user.unit, period: period.trim() });
       await env.excelRun((ctx) => writeRollupSheet(ctx, result, lang, env.caps));
       const c = result.rollup.completeness;
-      setMessage({ intent: 'success', text: t(S.rollup.written, lang, { submitted: c.submitted.length, expected: c.expected }) });
+      setMessage({
+        intent: 'success',
+        text: t(S.rollup.written, lang, { submitted: c.submitted.length, expected: c.expected }),
+      });
     } catch (e) {
       setMessage({ intent: 'error', text: `${t(S.rollup.failed, lang)}: ${serverMessage(e)[lang]}` });
     } finally {
@@ -35,7 +38,12 @@ export function RollupPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
       <Field label={t(S.rollup.period, lang)} hint={t(S.rollup.periodHint, lang)}>
         <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
       </Field>
-      <Button appearance="primary" onClick={() => void pull()} disabled={busy || !user?.unit || !period.trim()} data-testid="pull-rollup">
+      <Button
+        appearance="primary"
+        onClick={() => void pull()}
+        disabled={busy || !user?.unit || !period.trim()}
+        data-testid="pull-rollup"
+      >
         {t(S.rollup.pull, lang)}
       </Button>
       <div aria-live="polite" role="status" data-testid="rollup-status">

@@ -1,4 +1,13 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { SignedInUser } from '../services/backend.ts';
 import { serverMessage } from '../services/backend.ts';
@@ -21,14 +30,22 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | undefined>();
+  const [message, setMessage] = useState<
+    { intent: 'success' | 'warning' | 'error'; text: string } | undefined
+  >();
   const [waiting, setWaiting] = useState(0);
 
-  const refreshWaiting = useCallback(async () => setWaiting((await env.pending.list()).length), [env.pending]);
+  const refreshWaiting = useCallback(
+    async () => setWaiting((await env.pending.list()).length),
+    [env.pending],
+  );
   const describe = useCallback(
     (o: SubmitOutcome, period: string) => {
       if (o.status === 'sent') {
-        const text = o.result.status === 'unchanged' ? t(S.submit.unchanged, lang) : t(S.submit.sent, lang, { seq: o.result.version.seq, period });
+        const text =
+          o.result.status === 'unchanged'
+            ? t(S.submit.unchanged, lang)
+            : t(S.submit.sent, lang, { seq: o.result.version.seq, period });
         setMessage({ intent: 'success', text });
       } else if (o.status === 'pending') setMessage({ intent: 'warning', text: t(S.submit.pending, lang) });
       else setMessage({ intent: 'error', text: `${t(S.submit.refused, lang)}: ${o.message[lang]}` });
@@ -84,7 +101,13 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
     }
   };
 
-  const blocker = !run ? S.submit.needCheck : !user?.unit ? S.submit.needUnit : !run.report.period ? S.submit.needPeriod : undefined;
+  const blocker = !run
+    ? S.submit.needCheck
+    : !user?.unit
+      ? S.submit.needUnit
+      : !run.report.period
+        ? S.submit.needPeriod
+        : undefined;
 
   return (
     <>
@@ -94,12 +117,27 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
             {t(S.submit.signInTitle, lang)}
           </Text>
           <Field label={t(S.submit.email, lang)} required>
-            <Input type="email" autoComplete="username" value={email} onChange={(_, d) => setEmail(d.value)} />
+            <Input
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(_, d) => setEmail(d.value)}
+            />
           </Field>
           <Field label={t(S.submit.password, lang)} required>
-            <Input type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} />
+            <Input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+            />
           </Field>
-          <Button type="submit" appearance="primary" disabled={busy || !email || !password} data-testid="sign-in">
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={busy || !email || !password}
+            data-testid="sign-in"
+          >
             {t(S.submit.signIn, lang)}
           </Button>
         </form>
@@ -108,10 +146,17 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
           <Text data-testid="signed-in">{t(S.submit.signedInAs, lang, { email: user.email })}</Text>
           {user.unit && <Text>{t(S.submit.unit, lang, { unit: user.unit })}</Text>}
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void send()} disabled={busy || blocker !== undefined} data-testid="submit-report">
+            <Button
+              appearance="primary"
+              onClick={() => void send()}
+              disabled={busy || blocker !== undefined}
+              data-testid="submit-report"
+            >
               {t(S.submit.send, lang)}
             </Button>
-            <Button onClick={() => void backend.signOut().then(() => setUser(null))}>{t(S.submit.signOut, lang)}</Button>
+            <Button onClick={() => void backend.signOut().then(() => setUser(null))}>
+              {t(S.submit.signOut, lang)}
+            </Button>
           </div>
           {blocker && <Text>{t(blocker, lang)}</Text>}
         </div>

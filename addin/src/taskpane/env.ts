@@ -21,7 +21,8 @@ export interface PaneEnv {
 }
 
 export function createEnv(): PaneEnv {
-  const excelRun: typeof Excel.run = ((batch: (ctx: Excel.RequestContext) => Promise<unknown>) => Excel.run(batch)) as typeof Excel.run;
+  const excelRun: typeof Excel.run = ((batch: (ctx: Excel.RequestContext) => Promise<unknown>) =>
+    Excel.run(batch)) as typeof Excel.run;
   const config = typeof __KIEMTRA_BACKEND__ === 'undefined' ? null : __KIEMTRA_BACKEND__;
   return {
     lang: languageOf(Office.context?.displayLanguage),

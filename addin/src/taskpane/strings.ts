@@ -36,7 +36,10 @@ export const S = {
       unreachable: bi('không kết nối được máy chủ', 'server unreachable'),
     },
     rulebook: bi('Bộ quy tắc', 'Rulebook'),
-    totals: bi('{error} lỗi · {warning} cảnh báo · {info} lưu ý · {justified} đã giải trình', '{error} errors · {warning} warnings · {info} notes · {justified} justified'),
+    totals: bi(
+      '{error} lỗi · {warning} cảnh báo · {info} lưu ý · {justified} đã giải trình',
+      '{error} errors · {warning} warnings · {info} notes · {justified} justified',
+    ),
     tables: bi('Đã nhận dạng {n} bảng', '{n} tables recognized'),
     noIssues: bi('Không phát hiện vấn đề nào.', 'No issues found.'),
     passed: bi('Đạt {n} nội dung kiểm tra', '{n} checks passed'),
@@ -54,7 +57,10 @@ export const S = {
     justify: bi('Giải trình', 'Justify'),
     justifyLabel: bi('Giải trình cho {cell}', 'Justification for {cell}'),
     save: bi('Lưu giải trình', 'Save justification'),
-    saved: bi('Đã lưu vào trang "Giải trình". Lần kiểm tra sau sẽ tính là đã giải trình.', 'Saved in the "Giải trình" sheet. The next check counts it as justified.'),
+    saved: bi(
+      'Đã lưu vào trang "Giải trình". Lần kiểm tra sau sẽ tính là đã giải trình.',
+      'Saved in the "Giải trình" sheet. The next check counts it as justified.',
+    ),
     goTo: bi('Đến ô {cell}', 'Go to cell {cell}'),
     list: bi('Danh sách vấn đề', 'List of issues'),
   },
@@ -69,14 +75,23 @@ export const S = {
     send: bi('Gửi báo cáo', 'Submit report'),
     needCheck: bi('Bấm "Kiểm tra" trước khi gửi.', 'Press "Check" before submitting.'),
     needUnit: bi('Tài khoản chưa được gán đơn vị.', 'This account has no unit assigned.'),
-    needPeriod: bi('Không xác định được kỳ báo cáo từ tiêu đề biểu.', 'The report period could not be read from the title.'),
+    needPeriod: bi(
+      'Không xác định được kỳ báo cáo từ tiêu đề biểu.',
+      'The report period could not be read from the title.',
+    ),
     sent: bi('Đã gửi: phiên bản {seq} ({period}).', 'Submitted: version {seq} ({period}).'),
-    unchanged: bi('Nội dung không đổi so với lần gửi trước; không tạo phiên bản mới.', 'Same content as last time; no new version.'),
+    unchanged: bi(
+      'Nội dung không đổi so với lần gửi trước; không tạo phiên bản mới.',
+      'Same content as last time; no new version.',
+    ),
     pending: bi(
       'Chưa gửi được (mất kết nối). Báo cáo được lưu trong sổ tính và sẽ tự gửi lại khi có mạng.',
       'Not sent (no connection). The report is kept in the workbook and will be sent again when online.',
     ),
-    waiting: bi('{n} báo cáo đang chờ gửi lại (lưu trong sổ tính)', '{n} report(s) waiting to be resent (kept in the workbook)'),
+    waiting: bi(
+      '{n} báo cáo đang chờ gửi lại (lưu trong sổ tính)',
+      '{n} report(s) waiting to be resent (kept in the workbook)',
+    ),
     retry: bi('Gửi lại ngay', 'Resend now'),
     refused: bi('Máy chủ không nhận', 'Refused by the server'),
     signInFailed: bi('Đăng nhập không thành công', 'Sign-in failed'),
@@ -85,8 +100,14 @@ export const S = {
     period: bi('Kỳ báo cáo', 'Period'),
     periodHint: bi('Ví dụ: 2024, 2024-Q1, 2020-2025', 'e.g. 2024, 2024-Q1, 2020-2025'),
     pull: bi('Lấy tổng hợp', 'Get roll-up'),
-    written: bi('Đã ghi trang "Tổng hợp": {submitted}/{expected} đơn vị đã nộp.', 'Wrote the "Tổng hợp" sheet: {submitted}/{expected} units submitted.'),
-    needSignIn: bi('Đăng nhập (thẻ "Gửi") để lấy số liệu tổng hợp.', 'Sign in (the "Submit" tab) to get the roll-up.'),
+    written: bi(
+      'Đã ghi trang "Tổng hợp": {submitted}/{expected} đơn vị đã nộp.',
+      'Wrote the "Tổng hợp" sheet: {submitted}/{expected} units submitted.',
+    ),
+    needSignIn: bi(
+      'Đăng nhập (thẻ "Gửi") để lấy số liệu tổng hợp.',
+      'Sign in (the "Submit" tab) to get the roll-up.',
+    ),
     failed: bi('Không lấy được tổng hợp', 'Could not get the roll-up'),
   },
 };

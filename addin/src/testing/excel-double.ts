@@ -7,7 +7,14 @@
  */
 import { a1 } from '@kiemtra/shared';
 import { utf8Length } from '../excel/limits.ts';
-import type { ChartModel, ExcelValue, ModelSheet, Rect, Visibility, WorkbookModel } from './workbook-model.ts';
+import type {
+  ChartModel,
+  ExcelValue,
+  ModelSheet,
+  Rect,
+  Visibility,
+  WorkbookModel,
+} from './workbook-model.ts';
 import { cellKey, parseRect, rectA1 } from './workbook-model.ts';
 
 export interface WriteRecord {
@@ -43,7 +50,13 @@ class Queue {
   /** An action as Office.js serializes it: action record plus the object path it runs on. */
   action(name: string, args: unknown, run: () => void): void {
     const bytes = utf8Length(
-      JSON.stringify({ Id: this.nextId, ActionType: 1, Name: name, ObjectPathId: this.nextId, ArgumentInfo: { Arguments: [args] } }),
+      JSON.stringify({
+        Id: this.nextId,
+        ActionType: 1,
+        Name: name,
+        ObjectPathId: this.nextId,
+        ArgumentInfo: { Arguments: [args] },
+      }),
     );
     this.nextId++;
     this.entries.push({
@@ -55,9 +68,20 @@ class Queue {
     });
   }
   load(props: string, run: () => unknown): void {
-    const bytes = utf8Length(JSON.stringify({ Id: this.nextId, ActionType: 2, Name: '', ObjectPathId: this.nextId, QueryInfo: { Select: props.split(',') } }));
+    const bytes = utf8Length(
+      JSON.stringify({
+        Id: this.nextId,
+        ActionType: 2,
+        Name: '',
+        ObjectPathId: this.nextId,
+        QueryInfo: { Select: props.split(',') },
+      }),
+    );
     this.nextId++;
-    this.entries.push({ bytes: bytes + OBJECT_PATH_BYTES, run: () => utf8Length(JSON.stringify(run() ?? null)) });
+    this.entries.push({
+      bytes: bytes + OBJECT_PATH_BYTES,
+      run: () => utf8Length(JSON.stringify(run() ?? null)),
+    });
   }
 }
 
@@ -65,7 +89,9 @@ class Queue {
 const OBJECT_PATH_BYTES = 96;
 
 function notLoaded(name: string): never {
-  throw new Error(`PropertyNotLoaded: The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  throw new Error(
+    `PropertyNotLoaded: The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 abstract class Proxy {
@@ -140,7 +166,11 @@ class WorkbookProxy extends Proxy {
     return this;
   }
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => this.ctx.model.sheets[0] ?? null, () => ({ top: 0, left: 0, rows: 1, cols: 1 }));
+    return new RangeProxy(
+      this.ctx,
+      () => this.ctx.model.sheets[0] ?? null,
+      () => ({ top: 0, left: 0, rows: 1, cols: 1 }),
+    );
   }
 }
 
@@ -187,7 +217,9 @@ class WorksheetCollectionProxy extends Proxy {
         w.setLoaded(s, fields);
         return w;
       });
-      return this.ctx.model.sheets.map((s) => Object.fromEntries(fields.map((f) => [f, f === 'name' ? s.name : s.visibility])));
+      return this.ctx.model.sheets.map((s) =>
+        Object.fromEntries(fields.map((f) => [f, f === 'name' ? s.name : s.visibility])),
+      );
     });
     return this;
   }
@@ -257,7 +289,11 @@ class WorksheetProxy extends Proxy {
     this.ctx.queue.load(props, () => {
       const s = this.resolve();
       this.nullObject = s === null;
-      if (s) this.setLoaded(s, props.split(',').map((p) => p.trim()));
+      if (s)
+        this.setLoaded(
+          s,
+          props.split(',').map((p) => p.trim()),
+        );
       return s ? { name: s.name } : null;
     });
     return this;
@@ -274,14 +310,27 @@ class WorksheetProxy extends Proxy {
   }
   getRange(address?: string): RangeProxy {
     const rect = address ? parseRect(address) : { top: 0, left: 0, rows: 1048576, cols: 16384 };
-    return new RangeProxy(this.ctx, () => this.sheet(), () => rect, address);
+    return new RangeProxy(
+      this.ctx,
+      () => this.sheet(),
+      () => rect,
+      address,
+    );
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     this.ctx.requireApi(7, 'Worksheet.getRangeByIndexes');
-    return new RangeProxy(this.ctx, () => this.sheet(), () => ({ top: row, left: col, rows, cols }));
+    return new RangeProxy(
+      this.ctx,
+      () => this.sheet(),
+      () => ({ top: row, left: col, rows, cols }),
+    );
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.ctx, () => this.sheet(), () => this.sheet().usedRect());
+    return new RangeProxy(
+      this.ctx,
+      () => this.sheet(),
+      () => this.sheet().usedRect(),
+    );
   }
   get notes(): NoteCollectionProxy {
     this.ctx.requireApi(18, 'Worksheet.notes');
@@ -412,7 +461,16 @@ export class RangeProxy extends Proxy {
       if (v.length !== rect.rows || v.some((r) => r.length !== rect.cols)) {
         throw new Error(`InvalidArgument: ${v.length}×${v[0]?.length} values for ${rectA1(rect)}`);
       }
-      v.forEach((row, i) => row.forEach((x, j) => sheet.set(rect.top + i, rect.left + j, x ?? '')));
+      // As Excel does: a leading apostrophe marks text and is not part of the value; text
+      // starting with "=" would become a formula, which the add-in must never write.
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          let value = x ?? '';
+          if (typeof value === 'string' && value.startsWith("'")) value = value.slice(1);
+          else if (typeof value === 'string' && value.startsWith('=')) this.ctx.double.formulasWritten++;
+          sheet.set(rect.top + i, rect.left + j, value);
+        }),
+      );
       this.ctx.record(sheet.name, 'values', rectA1(rect), v);
     });
   }
@@ -602,7 +660,9 @@ class NoteCollectionProxy extends Proxy {
   load(props = 'items/content'): this {
     this.ctx.queue.load(props, () => {
       const s = this.sheetOf();
-      this.itemsValue = [...s.notes.entries()].map(([cell, text]) => new NoteProxy(this.ctx, this.sheetOf, cell, text, 'note'));
+      this.itemsValue = [...s.notes.entries()].map(
+        ([cell, text]) => new NoteProxy(this.ctx, this.sheetOf, cell, text, 'note'),
+      );
       return [...s.notes.values()];
     });
     return this;
@@ -610,7 +670,15 @@ class NoteCollectionProxy extends Proxy {
   add(cellAddress: string | RangeProxy, content: string): NoteProxy {
     this.ctx.queue.action('add', [cellAddress, content], () => {
       const s = this.sheetOf();
-      const cell = rectA1(parseRect(typeof cellAddress === 'string' ? cellAddress : cellAddress.target().rect ? rectA1(cellAddress.target().rect) : ''));
+      const cell = rectA1(
+        parseRect(
+          typeof cellAddress === 'string'
+            ? cellAddress
+            : cellAddress.target().rect
+              ? rectA1(cellAddress.target().rect)
+              : '',
+        ),
+      );
       if (s.notes.has(cell)) throw new Error(`InvalidArgument: ${s.name}!${cell} already has a note`);
       s.notes.set(cell, content);
       this.ctx.record(s.name, 'note', cell, content);
@@ -629,7 +697,9 @@ class CommentCollectionProxy extends Proxy {
   load(props = 'items/content'): this {
     this.ctx.queue.load(props, () => {
       this.itemsValue = this.ctx.model.sheets.flatMap((s) =>
-        [...s.comments.entries()].map(([cell, text]) => new NoteProxy(this.ctx, () => s, cell, text, 'comment')),
+        [...s.comments.entries()].map(
+          ([cell, text]) => new NoteProxy(this.ctx, () => s, cell, text, 'comment'),
+        ),
       );
       return this.itemsValue.length;
     });
@@ -702,7 +772,8 @@ class ChartCollectionProxy extends Proxy {
 }
 
 function forCells(rect: Rect, f: (r: number, c: number) => void): void {
-  for (let r = rect.top; r < rect.top + rect.rows; r++) for (let c = rect.left; c < rect.left + rect.cols; c++) f(r, c);
+  for (let r = rect.top; r < rect.top + rect.rows; r++)
+    for (let c = rect.left; c < rect.left + rect.cols; c++) f(r, c);
 }
 
 function matrix<T>(rect: Rect, f: (r: number, c: number) => T): T[][] {
@@ -716,7 +787,9 @@ function matrix<T>(rect: Rect, f: (r: number, c: number) => T): T[][] {
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
-  return a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.cols && b.left < a.left + a.cols;
+  return (
+    a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.cols && b.left < a.left + a.cols
+  );
 }
 
 export function quoteSheet(name: string): string {
@@ -733,6 +806,7 @@ export class ExcelDouble {
   writes: WriteRecord[] = [];
   untracked = 0;
   screenUpdatingSuspensions = 0;
+  formulasWritten = 0;
   readonly apiMinor: number;
   readonly latencyMs: number;
 
@@ -756,7 +830,11 @@ export class ExcelDouble {
   excelNamespace(): Record<string, unknown> {
     return {
       run: this.run,
-      CalculationMode: { automatic: 'Automatic', automaticExceptTables: 'AutomaticExceptTables', manual: 'Manual' },
+      CalculationMode: {
+        automatic: 'Automatic',
+        automaticExceptTables: 'AutomaticExceptTables',
+        manual: 'Manual',
+      },
       SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
       ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered' },
       ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },

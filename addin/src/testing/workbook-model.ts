@@ -105,7 +105,8 @@ export class ModelSheet {
       }
     }
     if (what !== 'Contents') {
-      for (const m of [this.fills, this.numberFormats]) for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
+      for (const m of [this.fills, this.numberFormats])
+        for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
       for (const k of [...this.bold]) if (inside(k)) this.bold.delete(k);
     }
     if (what === 'All') for (const k of [...this.hyperlinks.keys()]) if (inside(k)) this.hyperlinks.delete(k);

@@ -96,7 +96,13 @@ export async function runAggregate(ui: Ui, folders: string[], opts: AggregateOpt
   await writeWorkbook(rollupWorkbook(rollup, ui.lang), opts.out, false);
 
   if (opts.json) {
-    const doc = { schemaVersion: REPORT_SCHEMA_VERSION, command: 'aggregate', output: opts.out, problems, rollup };
+    const doc = {
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      command: 'aggregate',
+      output: opts.out,
+      problems,
+      rollup,
+    };
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   } else {
     for (const line of renderRollup(ui, rollup, opts.out)) ui.out(line);
@@ -167,9 +173,13 @@ function renderRollup(ui: Ui, rollup: Rollup, out: string): string[] {
   );
   const notMet = rollup.targets.filter((x) => x.status === 'notMet');
   const met = rollup.targets.filter((x) => x.status === 'met');
-  L.push(`  ${t(bi('Chỉ tiêu', 'Targets'))}: ${n(met.length)} ${t(bi('đạt', 'met'))} · ${n(notMet.length)} ${t(bi('chưa đạt', 'not met'))}`);
+  L.push(
+    `  ${t(bi('Chỉ tiêu', 'Targets'))}: ${n(met.length)} ${t(bi('đạt', 'met'))} · ${n(notMet.length)} ${t(bi('chưa đạt', 'not met'))}`,
+  );
   for (const x of notMet) {
-    L.push(`    ✗ ${t(x.label)}: ${x.display.actual} / ${x.display.required}${x.gap ? ` — ${t(x.gap.text)}` : ''}`);
+    L.push(
+      `    ✗ ${t(x.label)}: ${x.display.actual} / ${x.display.required}${x.gap ? ` — ${t(x.gap.text)}` : ''}`,
+    );
   }
   if (rollup.weakest.length > 0) {
     L.push(`  ${t(bi('Đơn vị cần giúp đỡ trước', 'Units to help first'))}:`);

@@ -36,7 +36,11 @@ export async function runCheck(ui: Ui, inputs: string[], opts: CheckOptions): Pr
   const { files, missing } = collectInputs(inputs, opts.out ? [opts.out] : []);
   const results: CheckFileResult[] = [];
   for (const file of missing) {
-    results.push({ file, status: 'failed', problem: bi('không tìm thấy tệp hoặc thư mục', 'file or folder not found') });
+    results.push({
+      file,
+      status: 'failed',
+      problem: bi('không tìm thấy tệp hoặc thư mục', 'file or folder not found'),
+    });
     if (!opts.json) ui.err(`✗ ${file}: ${ui.t(results.at(-1)!.problem!)}`);
   }
   if (files.length === 0 && missing.length === 0) {
@@ -62,7 +66,8 @@ export async function runCheck(ui: Ui, inputs: string[], opts: CheckOptions): Pr
       ui.err(`✗ ${file}: ${ui.t(result.problem!)}`);
       continue;
     }
-    for (const line of renderReport(ui, result.report!, { verbose: opts.verbose, output: result.output! })) ui.out(line);
+    for (const line of renderReport(ui, result.report!, { verbose: opts.verbose, output: result.output! }))
+      ui.out(line);
     if (result.notKept && result.notKept.length > 0) {
       ui.out(
         `  ${ui.t(bi('Bản sao không giữ được', 'The copy could not keep'))}: ${result.notKept.map((p) => ui.t(p)).join(', ')} ` +
@@ -124,7 +129,7 @@ async function checkOne(
       ),
     };
   }
-  applyPlan(workbook, report.plan);
+  applyPlan(workbook, report.plan, { cleaned: true });
   const target = opts.inPlace ? file : outputPath(file, opts.out);
   try {
     await writeWorkbook(workbook, target, opts.inPlace);
@@ -154,7 +159,10 @@ async function checkOne(
 export async function writeWorkbook(wb: ExcelJS.Workbook, target: string, inPlace: boolean): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    const data = await wb.xlsx.writeBuffer();
+    // Fast deflate: the XML is large and repetitive, level 1 costs little size and much less time.
+    const data = await wb.xlsx.writeBuffer({
+      zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+    } as ExcelJS.XlsxWriteOptions);
     await writeFile(tmp, Buffer.from(data as ArrayBuffer));
     if (inPlace) await rename(target, `${target}.bak`);
     await rename(tmp, target);

@@ -222,7 +222,11 @@ function neighbourFont(ws: ExcelJS.Worksheet, row: number, col: number): Partial
   return font;
 }
 
-function writeBlock(ws: ExcelJS.Workbook['worksheets'][number], block: ResultColumnBlock, state: StateRow[]): string | undefined {
+function writeBlock(
+  ws: ExcelJS.Workbook['worksheets'][number],
+  block: ResultColumnBlock,
+  state: StateRow[],
+): string | undefined {
   const left = block.firstCol;
   const right = block.firstCol + block.headers.length - 1;
   const range = a1Range(block.headerTop, left, block.lastRow, right);
@@ -242,7 +246,12 @@ function writeBlock(ws: ExcelJS.Workbook['worksheets'][number], block: ResultCol
   block.headers.forEach((header, j) => {
     const col = left + j;
     const column = ws.getColumn(col + 1);
-    state.push(['width', ws.name, columnLetters(col), column.width === undefined ? '' : String(column.width)]);
+    state.push([
+      'width',
+      ws.name,
+      columnLetters(col),
+      column.width === undefined ? '' : String(column.width),
+    ]);
     column.width = block.widths[j] ?? 16;
     const cell = ws.getCell(block.headerTop + 1, col + 1);
     cell.value = header;
@@ -279,7 +288,12 @@ function writeBlock(ws: ExcelJS.Workbook['worksheets'][number], block: ResultCol
     const wsRow = ws.getRow(row.row + 1);
     const needed = neededHeight(ws, row.row + 1, columns);
     if (needed > (wsRow.height ?? 15)) {
-      state.push(['height', ws.name, String(row.row + 1), wsRow.height === undefined ? '' : String(wsRow.height)]);
+      state.push([
+        'height',
+        ws.name,
+        String(row.row + 1),
+        wsRow.height === undefined ? '' : String(wsRow.height),
+      ]);
       wsRow.height = needed;
     }
   }
@@ -336,7 +350,11 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet): Exce
       const kind = sheet.columns[j]?.kind;
       cell.style = {
         font,
-        alignment: { wrapText: true, vertical: 'top', ...(kind && kind !== 'text' ? { horizontal: 'right' } : {}) },
+        alignment: {
+          wrapText: true,
+          vertical: 'top',
+          ...(kind && kind !== 'text' ? { horizontal: 'right' } : {}),
+        },
         border: BORDER,
         ...(fill ? { fill: solidFill(fill) } : {}),
         ...(kind === 'percent' ? { numFmt: '0.00%' } : {}),
@@ -358,11 +376,23 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet): Exce
 }
 
 /** Steps 1 and 2 of the contract: remove earlier results, then write this plan's. */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
-  removeResults(
-    wb,
-    plan.sheets.map((s) => s.name),
-  );
+export function applyPlan(
+  wb: ExcelJS.Workbook,
+  plan: WritePlan,
+  opts: { cleaned?: boolean } = {},
+): ApplyOutcome {
+  // A workbook opened through loadWorkbook is already clean; only same-named sheets remain to drop.
+  if (opts.cleaned) {
+    for (const s of plan.sheets) {
+      const ws = wb.getWorksheet(s.name);
+      if (ws) wb.removeWorksheet(ws.id);
+    }
+  } else {
+    removeResults(
+      wb,
+      plan.sheets.map((s) => s.name),
+    );
+  }
   const state: StateRow[] = [];
   const outcome: ApplyOutcome = { skipped: [] };
   for (const block of plan.resultColumns) {
@@ -372,7 +402,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
     if (taken) {
       outcome.skipped.push({
         sheet: block.sheet,
-        range: a1Range(block.headerTop, block.firstCol, block.lastRow, block.firstCol + block.headers.length - 1),
+        range: a1Range(
+          block.headerTop,
+          block.firstCol,
+          block.lastRow,
+          block.firstCol + block.headers.length - 1,
+        ),
         cell: taken,
       });
     }

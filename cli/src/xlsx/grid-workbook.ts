@@ -38,7 +38,12 @@ export function gridToWorkbook(grid: WorkbookGrid): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kiemtra';
   const tables = tablesOf(grid);
-  for (const sheet of grid.sheets) writeSheet(wb, sheet, tables.filter((t) => t.sheet === sheet.name));
+  for (const sheet of grid.sheets)
+    writeSheet(
+      wb,
+      sheet,
+      tables.filter((t) => t.sheet === sheet.name),
+    );
   return wb;
 }
 
@@ -83,7 +88,11 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetGrid, tables: DetectedTabl
         const header = headerRows.has(r) || r === t.columnNumberRow;
         cell.style = {
           ...cell.style,
-          font: { ...FONT, ...(bold.has(r) ? { bold: true } : {}), ...(r === t.columnNumberRow ? { italic: true } : {}) },
+          font: {
+            ...FONT,
+            ...(bold.has(r) ? { bold: true } : {}),
+            ...(r === t.columnNumberRow ? { italic: true } : {}),
+          },
           border: BORDER,
           alignment: header
             ? { horizontal: 'center', vertical: 'middle', wrapText: true }
@@ -103,6 +112,10 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetGrid, tables: DetectedTabl
     // Numbers need little room; names and notes get up to 36 characters before wrapping.
     ws.getColumn(c + 1).width = w === undefined ? 12 : Math.min(36, Math.max(8, w + 2));
   }
+  // Wide tables are printed on A3, as boards do, so that fitting the width keeps them legible.
+  let total = 0;
+  for (let c = 0; c < maxCol; c++) total += ws.getColumn(c + 1).width ?? 9;
+  if (total > 160) ws.pageSetup.paperSize = 8 as ExcelJS.PaperSize;
   for (const m of sheet.merges ?? []) {
     ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }

@@ -15,9 +15,7 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-export type FileKind =
-  | { kind: 'xlsx'; entries: ZipEntry[] }
-  | { kind: 'problem'; problem: Bilingual };
+export type FileKind = { kind: 'xlsx'; entries: ZipEntry[] } | { kind: 'problem'; problem: Bilingual };
 
 /** The compound-file (CFB) signature shared by .xls files and encrypted .xlsx files. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -50,7 +48,10 @@ export function classify(buf: Buffer): FileKind {
   const entries = listZip(buf);
   if (!entries) {
     return problem(
-      bi('tệp bị hỏng (cấu trúc nén không đọc được)', 'the file is damaged (its zip structure cannot be read)'),
+      bi(
+        'tệp bị hỏng (cấu trúc nén không đọc được)',
+        'the file is damaged (its zip structure cannot be read)',
+      ),
     );
   }
   const names = new Set(entries.map((e) => e.name));
@@ -164,7 +165,10 @@ export const UNKEPT_PARTS: { prefix: RegExp; what: Bilingual }[] = [
   { prefix: /^xl\/slicers\/|^xl\/slicerCaches\/|^xl\/timelines\//, what: bi('slicer', 'slicers') },
   { prefix: /^xl\/threadedComments\//, what: bi('chú thích dạng hội thoại', 'threaded comments') },
   { prefix: /^xl\/externalLinks\//, what: bi('liên kết tới tệp khác', 'links to other files') },
-  { prefix: /^xl\/embeddings\/|^xl\/ctrlProps\//, what: bi('đối tượng nhúng, điều khiển', 'embedded objects, controls') },
+  {
+    prefix: /^xl\/embeddings\/|^xl\/ctrlProps\//,
+    what: bi('đối tượng nhúng, điều khiển', 'embedded objects, controls'),
+  },
 ];
 
 /** What the workbook holds that a rewrite would lose, one label per kind. */

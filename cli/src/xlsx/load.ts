@@ -61,7 +61,10 @@ export async function loadWorkbook(path: string, opts: { maxRows?: number } = {}
   removeResults(workbook);
   const grid = readGrid(workbook, basename(path));
   if (isEmptyGrid(grid)) {
-    return { ok: false, problem: bi('sổ làm việc trống: không có ô nào có dữ liệu', 'empty workbook: no cell holds data') };
+    return {
+      ok: false,
+      problem: bi('sổ làm việc trống: không có ô nào có dữ liệu', 'empty workbook: no cell holds data'),
+    };
   }
   return { ok: true, loaded: { path, workbook, grid, unkept: unkeptParts(kind.entries) } };
 }
@@ -81,7 +84,8 @@ function fileError(err: unknown): Bilingual {
       'the file no longer exists (deleted or moved while running)',
     );
   }
-  if (code === 'EACCES' || code === 'EPERM') return bi('không có quyền đọc tệp', 'no permission to read the file');
+  if (code === 'EACCES' || code === 'EPERM')
+    return bi('không có quyền đọc tệp', 'no permission to read the file');
   if (code === 'EISDIR') return bi('đây là thư mục, không phải tệp', 'this is a folder, not a file');
   return bi(`không đọc được tệp (${code ?? 'lỗi'})`, `cannot read the file (${code ?? 'error'})`);
 }

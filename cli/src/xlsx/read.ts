@@ -4,7 +4,13 @@
  * error values as `{ error }`), merged areas, number formats, notes and hidden sheets.
  */
 import ExcelJS from 'exceljs';
-import { STATE_SHEET, type CellValue, type MergeArea, type SheetGrid, type WorkbookGrid } from '@kiemtra/shared';
+import {
+  STATE_SHEET,
+  type CellValue,
+  type MergeArea,
+  type SheetGrid,
+  type WorkbookGrid,
+} from '@kiemtra/shared';
 
 const MS_PER_DAY = 86_400_000;
 /** Days between 1899-12-30 (day 0 of Excel's 1900 system) and 1970-01-01. */

@@ -68,7 +68,9 @@ export function rollupWorkbook(rollup: Rollup, lang: Lang): ExcelJS.Workbook {
     ...COUNT_COLUMNS.map((c) => s.counts[c.id]),
     ...targetCols.map((t) => targetOf(targets, t.targetId)?.actual ?? null),
   ];
-  const children = [...rollup.children].sort((a, b) => a.summary.unit.name.localeCompare(b.summary.unit.name, 'vi'));
+  const children = [...rollup.children].sort((a, b) =>
+    a.summary.unit.name.localeCompare(b.summary.unit.name, 'vi'),
+  );
   const units: ResultSheet = {
     name: ROLLUP_SHEETS.units,
     role: 'rollup',
@@ -93,7 +95,9 @@ export function rollupWorkbook(rollup: Rollup, lang: Lang): ExcelJS.Workbook {
       unitRow(rollup.summary, rollup.targets, tx(bi('Cộng', 'Total'))),
     ],
     rowStatus: [
-      ...children.map((c) => (c.summary.openErrors > 0 ? 'error' : c.summary.targetsMissed.length > 0 ? 'warning' : 'ok')),
+      ...children.map((c) =>
+        c.summary.openErrors > 0 ? 'error' : c.summary.targetsMissed.length > 0 ? 'warning' : 'ok',
+      ),
       null,
     ] as ResultSheet['rowStatus'],
     links: [],
@@ -172,7 +176,11 @@ export function rollupWorkbook(rollup: Rollup, lang: Lang): ExcelJS.Workbook {
   const { completeness } = rollup;
   const listRows: CellValue[][] = [
     ...completeness.missing.map((u) => [tx(bi('Chưa nộp', 'Missing')), u.code ?? '', u.name]),
-    ...completeness.unexpected.map((u) => [tx(bi('Không có trong danh sách', 'Not in the list')), u.code ?? '', u.name]),
+    ...completeness.unexpected.map((u) => [
+      tx(bi('Không có trong danh sách', 'Not in the list')),
+      u.code ?? '',
+      u.name,
+    ]),
     ...completeness.submitted.map((u) => [tx(bi('Đã nộp', 'Submitted')), u.code ?? '', u.name]),
   ];
   const completenessSheet: ResultSheet = {

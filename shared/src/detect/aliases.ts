@@ -33,7 +33,13 @@ const membersCounts: AliasTable = {
   membersProbationary: ['Đảng viên dự bị', 'Số ĐV dự bị', 'ĐVDB'],
 };
 
-const admitted = ['Kết nạp', 'Kết nạp đảng viên', 'Đảng viên mới kết nạp', 'Kết nạp mới', 'Số đảng viên kết nạp trong kỳ'];
+const admitted = [
+  'Kết nạp',
+  'Kết nạp đảng viên',
+  'Đảng viên mới kết nạp',
+  'Kết nạp mới',
+  'Số đảng viên kết nạp trong kỳ',
+];
 
 const balance: AliasTable = {
   membersStart: ['Đảng viên đầu kỳ', 'Đầu kỳ', 'Đảng viên đầu năm', 'Đầu năm'],
@@ -51,7 +57,12 @@ const quality: AliasTable = {
   tasksLate: ['Nhiệm vụ hoàn thành chậm', 'Hoàn thành chậm', 'Chậm tiến độ', '=Chậm'],
   tasksUndone: ['Nhiệm vụ chưa hoàn thành', 'Chưa hoàn thành'],
   tasksExceeded: ['Nhiệm vụ vượt', 'Hoàn thành vượt', 'Vượt mức', 'Vượt kế hoạch', '=Vượt'],
-  disciplinedLeaders: ['Cán bộ lãnh đạo bị kỷ luật', 'Lãnh đạo bị kỷ luật', 'Cấp ủy viên bị kỷ luật', '~Bị kỷ luật'],
+  disciplinedLeaders: [
+    'Cán bộ lãnh đạo bị kỷ luật',
+    'Lãnh đạo bị kỷ luật',
+    'Cấp ủy viên bị kỷ luật',
+    '~Bị kỷ luật',
+  ],
   proposedRating: [
     'Xếp loại',
     'Tự xếp loại',
@@ -70,7 +81,12 @@ const quality: AliasTable = {
   ],
   membersGood: ['ĐV HTTNV', 'Đảng viên xếp loại HTTNV', 'Xếp loại đảng viên / Tốt', '~=HTTNV'],
   membersCompleted: ['ĐV HTNV', 'Đảng viên xếp loại HTNV', 'Xếp loại đảng viên / Hoàn thành', '~=HTNV'],
-  membersNotCompleted: ['ĐV KHTNV', 'Đảng viên xếp loại KHTNV', 'Xếp loại đảng viên / Không hoàn thành', '~=KHTNV'],
+  membersNotCompleted: [
+    'ĐV KHTNV',
+    'Đảng viên xếp loại KHTNV',
+    'Xếp loại đảng viên / Không hoàn thành',
+    '~=KHTNV',
+  ],
   justification: ['Giải trình', 'Nội dung giải trình', 'Lý do giải trình'],
 };
 
@@ -166,14 +182,27 @@ export const ALIASES: Record<TableKind, AliasTable> = {
       'Đảng viên sinh hoạt tại thôn',
       '=Đảng viên',
     ],
-    hasIndependentCell: ['Chi bộ độc lập', 'Có chi bộ độc lập', 'Có chi bộ riêng', 'Chi bộ riêng', 'Có chi bộ'],
+    hasIndependentCell: [
+      'Chi bộ độc lập',
+      'Có chi bộ độc lập',
+      'Có chi bộ riêng',
+      'Chi bộ riêng',
+      'Có chi bộ',
+    ],
     hamletHeadIsMember: [
       'Trưởng thôn là đảng viên',
       'Trưởng bản là đảng viên',
       'Trưởng thôn, bản là đảng viên',
       'Trưởng thôn, bản, tổ dân phố là đảng viên',
     ],
-    religious: ['Tôn giáo', 'Đồng bào tôn giáo', 'Có đồng bào theo tôn giáo'],
+    religious: [
+      'Tôn giáo',
+      'Đồng bào tôn giáo',
+      'Có đồng bào theo tôn giáo',
+      'Đồng bào theo đạo',
+      'Theo đạo',
+      '=Có đạo',
+    ],
     ethnicMinority: ['Dân tộc thiểu số', 'Vùng đồng bào dân tộc thiểu số', 'Đồng bào dân tộc thiểu số'],
     difficultArea: ['Đặc biệt khó khăn', 'Thôn, bản đặc biệt khó khăn'],
     justification: quality.justification!,
@@ -266,7 +295,13 @@ export const ALIASES: Record<TableKind, AliasTable> = {
   units: {
     code: ['Mã đơn vị', '=Mã', '=Mã số'],
     name: ['Tên đơn vị', '=Đơn vị'],
-    parentCode: ['Mã đơn vị cấp trên', 'Mã cấp trên', 'Đơn vị cấp trên', 'Mã đơn vị trực thuộc', 'Trực thuộc'],
+    parentCode: [
+      'Mã đơn vị cấp trên',
+      'Mã cấp trên',
+      'Đơn vị cấp trên',
+      'Mã đơn vị trực thuộc',
+      'Trực thuộc',
+    ],
     level: ['=Cấp', '=Loại', 'Cấp / loại', 'Cấp đơn vị', 'Loại đơn vị', 'Cấp hành chính'],
   },
   justifications: {

@@ -37,7 +37,11 @@ function hinted(kind: TableKind, text: string | undefined): boolean {
   return FOLDED_HINTS.get(kind)!.some((h) => folded.includes(h));
 }
 
-function scoreKind(kind: TableKind, columns: readonly HeaderColumn[], hints: KindHints): Classification & { specific: number; requiredFound: number } {
+function scoreKind(
+  kind: TableKind,
+  columns: readonly HeaderColumn[],
+  hints: KindHints,
+): Classification & { specific: number; requiredFound: number } {
   const mapped = mapColumns(columns, kind);
   const defs = new Map<string, FieldDef>(FIELDS[kind].map((d) => [d.id, d]));
   let score = 0;
@@ -50,7 +54,8 @@ function scoreKind(kind: TableKind, columns: readonly HeaderColumn[], hints: Kin
     const def = defs.get(m.field)!;
     if (def.required) requiredFound++;
     if (!GENERIC_FIELDS.has(m.field)) specific++;
-    score += m.confidence * (def.required ? REQUIRED_WEIGHT : GENERIC_FIELDS.has(m.field) ? GENERIC_WEIGHT : 1);
+    score +=
+      m.confidence * (def.required ? REQUIRED_WEIGHT : GENERIC_FIELDS.has(m.field) ? GENERIC_WEIGHT : 1);
   }
   const missingRequired = FIELDS[kind].filter((d) => d.required && !found.has(d.id)).map((d) => d.id);
   score -= MISSING_REQUIRED_PENALTY * missingRequired.length;

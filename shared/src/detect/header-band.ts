@@ -5,7 +5,7 @@
  */
 import { RESULT_MARKER } from '../plan/types.ts';
 import { tidyText } from '../text.ts';
-import { cachedLevelWords } from './header-words.ts';
+import { cachedLevelWords, headerWords } from './header-words.ts';
 import { bestAnyKind, headerColumn, MIN_CONFIDENCE, type HeaderColumn } from './match.ts';
 import { cellText, isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
 
@@ -65,10 +65,16 @@ function hangsUnder(view: SheetView, above: number, below: number): boolean {
     const m = view.mergeAt(above, c);
     if (m && (m.right > m.left || m.bottom >= below)) return true;
     if (!m && isBlank(view.raw(above, c))) {
-      // An unmerged parent: written once, blank cells to its right, children below.
+      // An unmerged parent: written once, blank cells to its right, children below. With no
+      // merge to prove it, parent and child must read as a header together ("Số ĐV / CT").
       for (let k = c - 1; k >= view.left; k--) {
         const v = view.raw(above, k);
-        if (!isBlank(v)) return !isBlank(view.raw(below, k));
+        if (!isBlank(v)) {
+          if (isBlank(view.raw(below, k))) break;
+          const words = headerWords([cellText(v), cellText(view.raw(below, c))]);
+          if (bestAnyKind(words) >= MIN_CONFIDENCE) return true;
+          break;
+        }
         if (view.mergeAt(above, k)) break;
       }
     }
@@ -96,7 +102,10 @@ export function isColumnNumberRow(view: SheetView, row: number, firstCol: number
       bare++;
     } else if (typeof v === 'string') {
       const s = v.trim();
-      if (s.length > 24 || !/^[([]?\s*[0-9A-Za-z]{1,3}\s*[)\]]?(\s*[=+\-*/x]\s*[([]?\s*[0-9A-Za-z]{1,3}\s*[)\]]?)*$/.test(s))
+      if (
+        s.length > 24 ||
+        !/^[([]?\s*[0-9A-Za-z]{1,3}\s*[)\]]?(\s*[=+\-*/x]\s*[([]?\s*[0-9A-Za-z]{1,3}\s*[)\]]?)*$/.test(s)
+      )
         return false;
       const d = /\d+/.exec(s);
       if (d) n = Number(d[0]);
@@ -112,7 +121,8 @@ export function isColumnNumberRow(view: SheetView, row: number, firstCol: number
   // Plain numbers could be a data row: only "1 2 3 …" counting up by one reads as numbering.
   if (bare === cells.length) {
     if (cells.length < 3) return false;
-    for (let i = 0; i < cells.length; i++) if (Number(cells[i]![1]) !== Number(cells[0]![1]) + i) return false;
+    for (let i = 0; i < cells.length; i++)
+      if (Number(cells[i]![1]) !== Number(cells[0]![1]) + i) return false;
   }
   return true;
 }
@@ -138,17 +148,20 @@ export function readHeaderBand(view: SheetView, headerRow: number, minTop: numbe
   }
 
   const columns: HeaderColumn[] = [];
-  let resultStart: number | undefined;
+  const ours: number[] = [];
   let lastOfficial = first;
   for (let c = first; c <= last; c++) {
     const levels = columnLevels(view, rows, c, first);
     if (levels.length > 0 && levels[0]!.startsWith(RESULT_MARKER)) {
-      if (resultStart === undefined) resultStart = c;
+      ours.push(c);
       continue;
     }
     if (levels.length > 0) lastOfficial = c;
     columns.push(headerColumn(c, levels));
   }
+  // Our columns always go right of the table; one found among official columns is skipped
+  // but is not where results go.
+  const resultStart = ours.find((c) => c > lastOfficial);
   const official = columns.filter((col) => col.col <= lastOfficial);
   const bottom = rows[rows.length - 1]!;
   const numbered = bottom + 1 < view.rowEnd && isColumnNumberRow(view, bottom + 1, first, lastOfficial);

@@ -22,11 +22,19 @@ type UnitLevel = 'province' | 'district' | 'commune' | 'grassroots';
 const SPECIFICITY: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, grassroots: 3 };
 
 /** Office prefixes in front of a committee's name: "Ban Tổ chức Huyện ủy …" is the Huyện ủy's. */
-const OFFICE_PREFIXES = ['ban to chuc', 'ban thuong vu', 'ban chap hanh', 'van phong', 'uy ban kiem tra', 'don vi'];
+const OFFICE_PREFIXES = [
+  'ban to chuc',
+  'ban thuong vu',
+  'ban chap hanh',
+  'van phong',
+  'uy ban kiem tra',
+  'don vi',
+];
 
 function unitLevel(folded: string): UnitLevel | undefined {
   if (/^(tinh uy|dang bo tinh)\b/.test(folded)) return 'province';
-  if (/^(huyen uy|thi uy|quan uy|thanh uy|dang bo (huyen|thi xa|quan|thanh pho))\b/.test(folded)) return 'district';
+  if (/^(huyen uy|thi uy|quan uy|thanh uy|dang bo (huyen|thi xa|quan|thanh pho))\b/.test(folded))
+    return 'district';
   if (/^(dang uy|dang bo) (xa|phuong|thi tran)\b/.test(folded)) return 'commune';
   if (/^(chi bo|dang uy|dang bo)\b/.test(folded)) return 'grassroots';
   return undefined;
@@ -52,7 +60,16 @@ function readUnitLine(text: string): { unit: UnitRef; level: UnitLevel } | undef
   return { unit: { name: name.replace(/^[:\s]+/, ''), level }, level };
 }
 
-const ROMAN_QUARTER: Record<string, 1 | 2 | 3 | 4> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const ROMAN_QUARTER: Record<string, 1 | 2 | 3 | 4> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+};
 
 function sensibleYear(y: number): boolean {
   return y >= 1900 && y <= 2100;
@@ -103,7 +120,12 @@ export function readHeaderBlock(view: SheetView, from: number, to: number): Head
       if (typeof v !== 'string') continue;
       const text = tidyText(v);
       const f = foldText(text);
-      if (f === '' || f.startsWith('dang cong san viet nam') || f.startsWith('cong hoa xa hoi') || f.startsWith('doc lap tu do'))
+      if (
+        f === '' ||
+        f.startsWith('dang cong san viet nam') ||
+        f.startsWith('cong hoa xa hoi') ||
+        f.startsWith('doc lap tu do')
+      )
         continue;
       if (isDateLineFolded(f)) continue;
       // Above a signature line lies the previous table.

@@ -48,7 +48,21 @@ const PHRASES: [string[], string][] = [
 const SHORT_CODES: Record<string, string> = { htxs: 'htxsnv', htt: 'httnv', kht: 'khtnv' };
 
 /** Words that carry no meaning for matching ("và", "của", "trong đó", "chia ra", "người"). */
-const FILLER = new Set(['va', 'cua', 'cac', 'nhung', 'duoc', 'trong', 'do', 'chia', 'ra', 'gom', 'bao', 'nguoi', 'la']);
+const FILLER = new Set([
+  'va',
+  'cua',
+  'cac',
+  'nhung',
+  'duoc',
+  'trong',
+  'do',
+  'chia',
+  'ra',
+  'gom',
+  'bao',
+  'nguoi',
+  'la',
+]);
 
 /** "h t x s n v" → "htxsnv": letters typed apart are one word. */
 function joinSpacedLetters(tokens: string[]): string[] {
@@ -144,6 +158,11 @@ export function cachedLevelWords(text: string): string[] {
 export function headerWords(levels: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const l of levels) for (const w of cachedLevelWords(l)) if (!seen.has(w)) (seen.add(w), out.push(w));
+  for (const l of levels)
+    for (const w of cachedLevelWords(l)) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      out.push(w);
+    }
   return out;
 }

@@ -9,7 +9,7 @@
  * sheets and the state sheet are skipped, result columns (top header starting with
  * RESULT_MARKER) are left out of every table.
  */
-import { a1, a1Range, type SheetGrid, type WorkbookGrid } from '../grid.ts';
+import { a1, a1Range, parseA1, type SheetGrid, type WorkbookGrid } from '../grid.ts';
 import { FIELDS, TABLE_KIND_LABELS } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
@@ -33,7 +33,7 @@ export function isOwnSheet(name: string): boolean {
 }
 
 const NAME_FIELDS = ['name', 'fullName', 'measure', 'ruleId'];
-const NUMERIC_TYPES = new Set(['int', 'number', 'percent', 'year']);
+const NUMERIC_TYPES = new Set(['int', 'number', 'percent', 'quantity', 'year']);
 
 interface SheetResult {
   tables: DetectedTable[];
@@ -81,7 +81,10 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
     const band = readHeaderBand(view, r, blockFrom);
     const top = band.rows[0]!;
     const block = readHeaderBlock(view, blockFrom, top);
-    const found = classify(band.columns, { sheetName: sheet.name, ...(block.title ? { title: block.title } : {}) });
+    const found = classify(band.columns, {
+      sheetName: sheet.name,
+      ...(block.title ? { title: block.title } : {}),
+    });
     if (!found) {
       if (!sheet.hidden) issues.push(unrecognizedIssue(sheet.name, band));
       r = band.bodyStart;
@@ -123,11 +126,15 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       missingRequired: found.missingRequired,
     };
     const mapped = mappedColumns(table, defs);
-    table.totalRows = readTotals(view, scan.totals, mapped, issues);
     if (!sheet.hidden || table.dataRows.length > 0) {
       if (found.missingRequired.length > 0) issues.push(missingRequiredIssue(table));
+      const totalIssues: Issue[] = [];
+      const rowIssues: Issue[] = [];
+      table.totalRows = readTotals(view, scan.totals, mapped, totalIssues);
+      for (const rec of readRecords(view, table, mapped, scan.groupsOf, rowIssues)) out.records.push(rec);
+      // Totals and data rows interleave: report in reading order.
+      mergeByRow(totalIssues, rowIssues, issues);
       out.tables.push(table);
-      for (const rec of readRecords(view, table, mapped, scan.groupsOf, issues)) out.records.push(rec);
       out.period ??= block.period;
       out.unit ??= block.unit;
     }
@@ -135,6 +142,24 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
     blockFrom = lastRow + 1;
   }
   return out;
+}
+
+/** Merges two lists of issues, each already in row order, into `into`. */
+function mergeByRow(a: Issue[], b: Issue[], into: Issue[]): void {
+  const rowOf = (i: Issue): number => parseA1(i.cell)?.row ?? 0;
+  let i = 0;
+  let j = 0;
+  let ra = a.length > 0 ? rowOf(a[0]!) : 0;
+  let rb = b.length > 0 ? rowOf(b[0]!) : 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && ra <= rb)) {
+      into.push(a[i++]!);
+      if (i < a.length) ra = rowOf(a[i]!);
+    } else {
+      into.push(b[j++]!);
+      if (j < b.length) rb = rowOf(b[j]!);
+    }
+  }
 }
 
 /** The first column right of the table that is empty from the header down to the last row. */

@@ -128,10 +128,34 @@ export interface HeaderColumn {
   /** Levels outermost first, as written (tidied). */
   levels: string[];
   words: string[];
+  /** Words of the inner levels alone ("Nhiệm vụ / Được giao" under a long parent). */
+  innerWords: string[][];
 }
 
 export function headerColumn(col: number, levels: string[]): HeaderColumn {
-  return { col, levels, words: headerWords(levels) };
+  const innerWords: string[][] = [];
+  for (let i = 1; i < levels.length; i++) innerWords.push(headerWords(levels.slice(i)));
+  return { col, levels, words: headerWords(levels), innerWords };
+}
+
+/**
+ * A broad parent ("Đánh giá chất lượng chi bộ") dilutes a partial match of its children, so
+ * the inner levels are matched on their own too, trusted a little less than the whole.
+ */
+const INNER_WEIGHT = 0.95;
+
+/** Best candidate per field for a column: the whole joined header, or its inner levels. */
+export function matchColumn(column: HeaderColumn, kind: TableKind): FieldCandidate[] {
+  const best = new Map<string, FieldCandidate>();
+  for (const c of matchWords(column.words, kind)) best.set(c.field, c);
+  for (const words of column.innerWords)
+    for (const c of matchWords(words, kind)) {
+      const confidence = c.confidence * INNER_WEIGHT;
+      if (confidence < MIN_CONFIDENCE) continue;
+      const prev = best.get(c.field);
+      if (!prev || prev.confidence < confidence) best.set(c.field, { ...c, confidence });
+    }
+  return [...best.values()];
 }
 
 function round2(n: number): number {
@@ -146,7 +170,7 @@ function round2(n: number): number {
 export function mapColumns(columns: readonly HeaderColumn[], kind: TableKind): ColumnMapping[] {
   const pairs: { i: number; c: FieldCandidate }[] = [];
   columns.forEach((col, i) => {
-    for (const c of matchWords(col.words, kind)) pairs.push({ i, c });
+    for (const c of matchColumn(col, kind)) pairs.push({ i, c });
   });
   pairs.sort((a, b) => b.c.confidence - a.c.confidence || a.i - b.i);
   const byColumn = new Map<number, FieldCandidate>();

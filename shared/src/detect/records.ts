@@ -214,7 +214,11 @@ export function readTotals(
     for (const m of numeric) {
       const raw = view.raw(t.row, m.col);
       if (raw === null) continue;
-      const outcome = parseValue(raw, m.def.type, hasFormats ? numberFormatAt(view.sheet, t.row, m.col) : null);
+      const outcome = parseValue(
+        raw,
+        m.def.type,
+        hasFormats ? numberFormatAt(view.sheet, t.row, m.col) : null,
+      );
       if (outcome.kind === 'value' && typeof outcome.value === 'number') values[m.field] = outcome.value;
       else if (outcome.kind === 'invalid')
         issues.push(invalidIssue(view.name, m, m.letters + String(t.row + 1), raw, outcome.reason));

@@ -9,7 +9,8 @@
 import type { GroupRow } from '../table.ts';
 import { foldText, tidyText } from '../text.ts';
 import { isHeaderRow } from './header-band.ts';
-import { cellText, isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
+import type { CellValue } from '../grid.ts';
+import { isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
 import { isSignatureFolded } from './signature.ts';
 
 export interface BodyLayout {
@@ -88,9 +89,22 @@ function totalKind(label: string, groupOpen: boolean): 'group' | 'grand' | undef
       return groupOpen && w1 !== 'chung' ? 'group' : 'grand';
     return undefined;
   }
-  if (w0 === 'toan' && ['huyen', 'xa', 'tinh', 'dang', 'phuong', 'thi', 'thanh', 'quan', 'khoi', 'cum', 'don'].includes(w1 ?? ''))
+  if (
+    w0 === 'toan' &&
+    ['huyen', 'xa', 'tinh', 'dang', 'phuong', 'thi', 'thanh', 'quan', 'khoi', 'cum', 'don'].includes(w1 ?? '')
+  )
     return 'grand';
   return undefined;
+}
+
+/** "Ghi chú: …", "Lưu ý: …" under a table: a note, neither data nor the end. */
+function isNoteLabel(text: string): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 12) return false;
+  const head = foldText(text.slice(0, colon));
+  return (
+    head === 'ghi chu' || head === 'chu thich' || head === 'luu y' || head === 'chu y' || head === 'nguon'
+  );
 }
 
 function startsWithAny(folded: string, words: readonly string[]): boolean {
@@ -115,7 +129,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
   let blankRun = 0;
   let end = view.rowEnd;
 
-  const at = (arr: readonly unknown[], c: number): unknown => arr[c - left];
+  const at = (arr: readonly CellValue[], c: number): CellValue | undefined => arr[c - left];
 
   for (let r = start; r < view.rowEnd; r++) {
     const arr = view.rowArray(r);
@@ -123,7 +137,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
       blankRun++;
       continue;
     }
-    const order = at(arr, orderCol) as Parameters<typeof isBlank>[0] | undefined;
+    const order = at(arr, orderCol);
     const orderNumeric = order !== undefined && isNumericLike(order);
     if (!orderNumeric) {
       const nonBlank = view.nonBlankCells(r);
@@ -137,6 +151,10 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
       }
       const label = labelOf(arr, labelCols, left);
       if (label) {
+        if (isNoteLabel(label.text)) {
+          blankRun = 0;
+          continue;
+        }
         const total = totalKind(label.text, stack.length > 0);
         if (total) {
           let covers: number[] = dataRows;
@@ -154,7 +172,16 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
           blankRun = 0;
           continue;
         }
-        const group = groupOf(view, arr, r, label, orderCol, labelCols, layout, nonBlank, lastLetter);
+        const group = groupOf(
+          view,
+          arr,
+          r,
+          label,
+          orderCol,
+          labelCols,
+          layout,
+          view.nonBlankCells(r, firstCol, lastCol),
+        );
         if (group) {
           const { rank, letter } = numberingRank(group.numbering ?? '', lastLetter);
           const effectiveRank = group.numbering === undefined ? 1 : rank;
@@ -173,7 +200,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
     let hasField = false;
     for (const c of layout.fieldCols) {
       const v = at(arr, c);
-      if (v !== undefined && !isBlank(v as Parameters<typeof isBlank>[0])) {
+      if (v !== undefined && !isBlank(v)) {
         hasField = true;
         break;
       }
@@ -188,7 +215,11 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
   return { dataRows, groupsOf, groupRows, totals, lastRow, end };
 }
 
-function labelOf(arr: readonly unknown[], labelCols: number[], left: number): { col: number; text: string } | undefined {
+function labelOf(
+  arr: readonly unknown[],
+  labelCols: number[],
+  left: number,
+): { col: number; text: string } | undefined {
   for (const c of labelCols) {
     const v = arr[c - left];
     if (typeof v === 'string' && v.trim() !== '') return { col: c, text: tidyText(v) };
@@ -210,7 +241,8 @@ function startsNewTable(view: SheetView, row: number, nonBlank: number): boolean
   if (isHeaderRow(view, row)) return true;
   if (nonBlank > 2) return false;
   // A title line, then the next header.
-  for (let k = 1; k <= TITLE_LOOKAHEAD && row + k < view.rowEnd; k++) if (isHeaderRow(view, row + k)) return true;
+  for (let k = 1; k <= TITLE_LOOKAHEAD && row + k < view.rowEnd; k++)
+    if (isHeaderRow(view, row + k)) return true;
   return false;
 }
 
@@ -234,7 +266,6 @@ function groupOf(
   labelCols: number[],
   layout: BodyLayout,
   nonBlank: [number, unknown][],
-  _lastLetter: string | undefined,
 ): { label: string; numbering?: string } | undefined {
   const order = arr[orderCol - view.left];
   // Numbering in the order column, the label in the name column.
@@ -245,7 +276,10 @@ function groupOf(
         .filter((c) => c !== orderCol)
         .map((c) => arr[c - view.left])
         .find((v): v is string => typeof v === 'string' && v.trim() !== '');
-      return { label: name ? stripNumbering(tidyText(name)) : tidyText(order).replace(/[.)\-–—:\s]+$/, ''), numbering: m[1]! };
+      return {
+        label: name ? stripNumbering(tidyText(name)) : tidyText(order).replace(/[.)\-–—:\s]+$/, ''),
+        numbering: m[1]!,
+      };
     }
   }
   // Numbering in front of the label: "I. Đảng bộ xã Nậm Lạnh".
@@ -276,9 +310,4 @@ function stripNumbering(text: string): string {
   if (!m || !/[.)\-–—:]/.test(m[0])) return text;
   const rest = text.slice(m[0].length).trim();
   return rest === '' ? text : rest;
-}
-
-/** Text of a cell for messages. */
-export function shownText(v: unknown): string {
-  return tidyText(cellText((v ?? null) as Parameters<typeof cellText>[0]));
 }

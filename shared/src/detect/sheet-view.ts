@@ -81,7 +81,8 @@ export class SheetView {
   mergeAt(row: number, col: number): MergeArea | undefined {
     const m = this.mergeIndex.get(row * MAX_COLS + col);
     if (m) return m;
-    for (const b of this.bigMerges) if (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right) return b;
+    for (const b of this.bigMerges)
+      if (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right) return b;
     return undefined;
   }
 

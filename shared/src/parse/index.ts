@@ -16,7 +16,7 @@ import { parseCode } from './codes.ts';
 import { parseDate } from './dates.ts';
 import { parseMemberStatus } from './memberStatus.ts';
 import { parseDecimal, parseInteger } from './numbers.ts';
-import { parsePercent } from './percent.ts';
+import { isPercentFormat, parsePercent } from './percent.ts';
 import { parseRating } from './ratings.ts';
 import { parseText } from './texts.ts';
 import { parseYear } from './years.ts';
@@ -32,6 +32,11 @@ export function parseValue(raw: CellValue, type: FieldType, numberFormat?: strin
       return parseDecimal(raw);
     case 'percent':
       return parsePercent(raw, numberFormat);
+    case 'quantity':
+      // A percentage when typed as one ("90%" → 0.9, or a %-formatted cell), else the number as typed.
+      return (typeof raw === 'string' && raw.includes('%')) || isPercentFormat(numberFormat)
+        ? parsePercent(raw, numberFormat)
+        : parseDecimal(raw);
     case 'text':
       return parseText(raw);
     case 'code':

@@ -50,7 +50,8 @@ export function applyPlanToGrid(grid: WorkbookGrid, plan: WritePlan): WorkbookGr
     (s.fills ??= {})[cell] = SEVERITY_FILL[h.severity];
     const notes = (s.notes ??= {});
     const existing = notes[cell];
-    notes[cell] = existing && !existing.startsWith(NOTE_PREFIX) ? `${existing}${NOTE_SEPARATOR}${h.note}` : h.note;
+    notes[cell] =
+      existing && !existing.startsWith(NOTE_PREFIX) ? `${existing}${NOTE_SEPARATOR}${h.note}` : h.note;
   }
   for (const rs of plan.sheets) sheets.push(resultSheetGrid(rs));
   return { name: grid.name, sheets };
@@ -59,7 +60,10 @@ export function applyPlanToGrid(grid: WorkbookGrid, plan: WritePlan): WorkbookGr
 function cloneSheet(s: SheetGrid): SheetGrid {
   const out: SheetGrid = {
     name: s.name,
-    rows: s.rows.map((r) => r.map((v) => (isCellError(v) ? { error: v.error } : v))),
+    // Array.from visits holes of sparse rows, which become blanks like every missing cell.
+    rows: Array.from(s.rows, (r) =>
+      Array.from(r ?? [], (v) => (v === undefined ? null : isCellError(v) ? { error: v.error } : v)),
+    ),
   };
   if (s.origin) out.origin = { ...s.origin };
   if (s.merges) out.merges = s.merges.map((m) => ({ ...m }));
@@ -124,7 +128,8 @@ function removeResults(s: SheetGrid): void {
   for (const area of areas) {
     // The header may be merged down over the table's header rows.
     for (const m of s.merges ?? []) {
-      if (m.top === area.top && m.left >= area.left && m.right <= area.right) area.bottom = Math.max(area.bottom, m.bottom);
+      if (m.top === area.top && m.left >= area.left && m.right <= area.right)
+        area.bottom = Math.max(area.bottom, m.bottom);
     }
     for (let row = area.bottom + 1; row < rowEnd; row++) {
       const v = get(s, row, area.left);
@@ -143,7 +148,8 @@ function removeResults(s: SheetGrid): void {
     }
     if (s.merges) {
       s.merges = s.merges.filter(
-        (m) => !(m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right),
+        (m) =>
+          !(m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right),
       );
     }
   }
@@ -163,13 +169,17 @@ function removeResults(s: SheetGrid): void {
   }
 }
 
-/** Writes one block of result columns, unless anything non-blank is in its way. */
+/** Writes one block of result columns, unless anything non-blank or merged is in its way. */
 function writeBlock(s: SheetGrid, block: ResultColumnBlock): void {
   const right = block.firstCol + block.headers.length - 1;
   const bottom = lastRowOf(block);
   for (let row = block.headerTop; row <= bottom; row++) {
     for (let col = block.firstCol; col <= right; col++) if (!isBlank(get(s, row, col))) return;
   }
+  // A merged area there is the official's layout too, even when blank.
+  const crosses = (m: MergeArea): boolean =>
+    m.top <= bottom && m.bottom >= block.headerTop && m.left <= right && m.right >= block.firstCol;
+  if ((s.merges ?? []).some(crosses)) return;
   block.headers.forEach((h, j) => {
     const col = block.firstCol + j;
     set(s, block.headerTop, col, h);
@@ -182,6 +192,19 @@ function writeBlock(s: SheetGrid, block: ResultColumnBlock): void {
       if (v !== null) set(s, r.row, block.firstCol + j, v);
     });
     (s.fills ??= {})[a1(r.row, block.firstCol)] = SEVERITY_FILL[r.status];
+  }
+  // The area is ours now: blank strings in it become blanks, and rows end at their last value,
+  // so that writing after a removal gives the very same rows.
+  const top = s.origin?.row ?? 0;
+  const left = s.origin?.col ?? 0;
+  for (let row = block.headerTop; row <= bottom; row++) {
+    const line = s.rows[row - top];
+    if (!line) continue;
+    for (let c = block.firstCol - left; c <= right - left && c < line.length; c++)
+      if (isBlank(line[c] ?? null)) line[c] = null;
+    if (line.length <= right - left + 1) {
+      while (line.length > block.firstCol - left && line[line.length - 1] === null) line.pop();
+    }
   }
 }
 
@@ -208,7 +231,17 @@ function resultSheetGrid(rs: ResultSheet): SheetGrid {
   const sheet: SheetGrid = {
     name: rs.name,
     rows,
-    merges: width > 1 ? [{ top: RESULT_SHEET_LAYOUT.titleRow, left: 0, bottom: RESULT_SHEET_LAYOUT.titleRow, right: width - 1 }] : [],
+    merges:
+      width > 1
+        ? [
+            {
+              top: RESULT_SHEET_LAYOUT.titleRow,
+              left: 0,
+              bottom: RESULT_SHEET_LAYOUT.titleRow,
+              right: width - 1,
+            },
+          ]
+        : [],
   };
   if (Object.keys(fills).length > 0) sheet.fills = fills;
   return sheet;

@@ -130,7 +130,9 @@ function statusOf(issues: Issue[]): string {
 /** Open issues first, then justified ones marked; the same message only once. */
 function contentOf(issues: Issue[]): string | null {
   const open = unique(issues.filter((i) => !i.justified).map((i) => i.message.vi));
-  const justified = unique(issues.filter((i) => i.justified).map((i) => `${i.message.vi} (${JUSTIFIED_TEXT})`));
+  const justified = unique(
+    issues.filter((i) => i.justified).map((i) => `${i.message.vi} (${JUSTIFIED_TEXT})`),
+  );
   const all = [...open, ...justified];
   return all.length === 0 ? null : clip(all.join('; '));
 }
@@ -234,7 +236,8 @@ function issuesSheet(evaluation: Evaluation): ResultSheet {
       i.justified ? (i.justification ?? JUSTIFIED_TEXT) : null,
     ]);
     rowStatus.push(i.justified ? 'ok' : i.severity);
-    if (parseA1(i.cell)) links.push({ row: RESULT_SHEET_LAYOUT.firstDataRow + n, col: 3, sheet: i.sheet, cell: i.cell });
+    if (parseA1(i.cell))
+      links.push({ row: RESULT_SHEET_LAYOUT.firstDataRow + n, col: 3, sheet: i.sheet, cell: i.cell });
   });
   return {
     name: RESULT_SHEETS.issues,

@@ -25,7 +25,8 @@ export const JUSTIFIED_TEXT = 'đã giải trình';
 export function rowStatusText(open: Record<Severity, number>, justified: number): string {
   const parts: string[] = [];
   for (const s of ['error', 'warning', 'info'] as const) {
-    if (open[s] > 0) parts.push(`${parts.length === 0 ? SEVERITY_TEXT[s] : SEVERITY_TEXT[s].toLowerCase()}: ${open[s]}`);
+    if (open[s] > 0)
+      parts.push(`${parts.length === 0 ? SEVERITY_TEXT[s] : SEVERITY_TEXT[s].toLowerCase()}: ${open[s]}`);
   }
   if (parts.length === 0) return justified > 0 ? `${OK_TEXT} (${JUSTIFIED_TEXT}: ${justified})` : OK_TEXT;
   return justified > 0 ? `${parts.join(', ')} (${JUSTIFIED_TEXT}: ${justified})` : parts.join(', ');

@@ -3,10 +3,17 @@
  * use, with errors seeded on purpose so that the checks have something to find — or without
  * them (`clean`).
  */
-import type { CellValue, WorkbookGrid } from '../grid.ts';
+import type { WorkbookGrid } from '../grid.ts';
 import { a1 } from '../grid.ts';
-import type { RatingCode } from '../rating-codes.ts';
-import { draft, drawHeaderBlock, drawSignature, drawTitle, finish, put, setFormat, type SheetDraft } from './layout.ts';
+import {
+  draft,
+  drawHeaderBlock,
+  drawSignature,
+  drawTitle,
+  finish,
+  setFormat,
+  type SheetDraft,
+} from './layout.ts';
 import {
   cellColumns,
   hamletColumns,
@@ -79,9 +86,19 @@ export const SHEET_NAMES = {
 
 type Level = 'excellent' | 'good' | 'completed';
 
-function qualityOf(level: Level, rng: Random): Pick<
+function qualityOf(
+  level: Level,
+  rng: Random,
+): Pick<
   CellModel,
-  'score' | 'tasksTotal' | 'tasksOnTime' | 'tasksLate' | 'tasksExceeded' | 'tasksUndone' | 'disciplinedLeaders' | 'proposed'
+  | 'score'
+  | 'tasksTotal'
+  | 'tasksOnTime'
+  | 'tasksLate'
+  | 'tasksExceeded'
+  | 'tasksUndone'
+  | 'disciplinedLeaders'
+  | 'proposed'
 > {
   const tasksTotal = rng.int(8, 12);
   if (level === 'excellent') {
@@ -153,8 +170,24 @@ function makeCell(
 }
 
 /** The commune's cells; the first names take the roles that carry seeded errors. */
-function communeCells(rng: Random, year: number, hamlets: readonly string[], commune: string, clean: boolean): CellModel[] {
-  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = hamlets as [string, string, string, string, string, string, string, string, string];
+function communeCells(
+  rng: Random,
+  year: number,
+  hamlets: readonly string[],
+  commune: string,
+  clean: boolean,
+): CellModel[] {
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = hamlets as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const bản = (h: string): string => `Chi bộ bản ${h}`;
   const cells: CellModel[] = [
     makeCell(rng, year, bản(h0), 'residential', 7, 1, 'completed', h0),
@@ -172,7 +205,8 @@ function communeCells(rng: Random, year: number, hamlets: readonly string[], com
     makeCell(rng, year, 'Chi bộ Công an xã', 'police', 5, 1, 'good'),
   ];
   // A small cell explains itself in the "Giải trình" column (seed 000: 6 cells under 5).
-  cells[10]!.justification = 'Trạm y tế chỉ có 4 cán bộ là đảng viên; Đảng ủy đã đề nghị ghép với chi bộ Trường Tiểu học';
+  cells[10]!.justification =
+    'Trạm y tế chỉ có 4 cán bộ là đảng viên; Đảng ủy đã đề nghị ghép với chi bộ Trường Tiểu học';
   if (clean) return cells;
   // Nặm Bao held 6 regular meetings (seed 002).
   Object.assign(cells[0]!, { meetingsRegular: 6, meetingsThematic: 2 });
@@ -257,7 +291,7 @@ export function communeSample(opts: CommuneOptions = {}): CommuneSample {
   const district = opts.district ?? 'Sốp Cộp';
   const clean = opts.clean ?? false;
   const hamletNames = opts.hamlets ?? HAMLET_NAMES.filter((h) => h !== 'Hua Lạnh');
-  const whiteHamlet = clean ? undefined : (opts.hamlets ? hamletNames[9] : 'Hua Lạnh');
+  const whiteHamlet = clean ? undefined : opts.hamlets ? hamletNames[9] : 'Hua Lạnh';
   const style: TypingStyle = { ...typingStyle(rng), textNumbers: 0.15 };
   const h: Header = { district, commune, year, number: `${rng.int(90, 180)}-BC/ĐU` };
 
@@ -311,12 +345,15 @@ export function communeSample(opts: CommuneOptions = {}): CommuneSample {
     cells.map((c) => ({ label: c.name, items: members.filter((m) => m.cell === c.name) })),
     { columnNumbers: false },
   );
-  for (const s of serials) setFormat(md, membersAt.itemRows[s.index]!, membersAt.colOf[s.field]!, 'dd/mm/yyyy');
+  for (const s of serials)
+    setFormat(md, membersAt.itemRows[s.index]!, membersAt.colOf[s.field]!, 'dd/mm/yyyy');
   signature(md, membersAt.lastRow + 2, memberCols.length, rng);
 
   // Chỉ tiêu: the commune's own targets; one overrides a default.
   const targetRows: TargetRow[] = communeTargets(year);
-  const td = targetsSheet(SHEET_NAMES.targets, `CHỈ TIÊU PHẤN ĐẤU NĂM ${year}`, targetRows, (d, w) => header(d, h, w));
+  const td = targetsSheet(SHEET_NAMES.targets, `CHỈ TIÊU PHẤN ĐẤU NĂM ${year}`, targetRows, (d, w) =>
+    header(d, h, w),
+  );
 
   const grid: WorkbookGrid = {
     name: `BC-TCCSD-${commune.replace(/\s+/g, '')}-${year}.xlsx`,
@@ -337,7 +374,15 @@ export function communeSample(opts: CommuneOptions = {}): CommuneSample {
     justified: true,
   });
   if (!clean) {
-    const [c0, c1, , , c4, c5, c6] = cells as [CellModel, CellModel, CellModel, CellModel, CellModel, CellModel, CellModel];
+    const [c0, c1, , , c4, c5, c6] = cells as [
+      CellModel,
+      CellModel,
+      CellModel,
+      CellModel,
+      CellModel,
+      CellModel,
+      CellModel,
+    ];
     seeded.push(
       {
         kind: 'fewMeetings',
@@ -393,7 +438,11 @@ export function communeSample(opts: CommuneOptions = {}): CommuneSample {
       kind: 'whiteHamlet',
       sheet: SHEET_NAMES.hamlets,
       unitName: `Bản ${hamlets[white]!.name}`,
-      cells: [cellOf(hamletsAt, white, 'members'), cellOf(hamletsAt, white, 'name'), cellOf(hamletsAt, white, 'hasIndependentCell')],
+      cells: [
+        cellOf(hamletsAt, white, 'members'),
+        cellOf(hamletsAt, white, 'name'),
+        cellOf(hamletsAt, white, 'hasIndependentCell'),
+      ],
       justified: false,
     });
   }
@@ -421,12 +470,10 @@ function communeTargets(year: number): TargetRow[] {
     {
       measure: 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên',
       comparator: '≥',
-      value: 90,
+      value: '90%',
       scope: 'Đảng bộ xã',
       period: `Năm ${year}`,
       basis: 'Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2020-2025',
     },
   ];
 }
-
-export type { RatingCode, CellValue };

@@ -30,10 +30,17 @@ export function districtWorkbooks(n: number, district = 'Sốp Cộp', year = 20
   const districtCode = 'SC';
   const pool = HAMLET_NAMES.filter((h) => h !== 'Hua Lạnh');
   const communes: CommuneSample[] = [];
-  const units: DistrictUnit[] = [{ code: districtCode, name: `Đảng bộ huyện ${district}`, parentCode: 'SL', level: 'Huyện' }];
+  const units: DistrictUnit[] = [
+    { code: districtCode, name: `Đảng bộ huyện ${district}`, parentCode: 'SL', level: 'Huyện' },
+  ];
   for (let i = 0; i < count; i++) {
     const commune = COMMUNE_NAMES[i]!;
-    const hamlets = i === 0 ? undefined : seededRandom(500 + i).shuffle(pool).slice(0, 12);
+    const hamlets =
+      i === 0
+        ? undefined
+        : seededRandom(500 + i)
+            .shuffle(pool)
+            .slice(0, 12);
     communes.push(
       communeSample({
         seed: 100 + i,
@@ -44,12 +51,22 @@ export function districtWorkbooks(n: number, district = 'Sốp Cộp', year = 20
         ...(hamlets ? { hamlets } : {}),
       }),
     );
-    units.push({ code: `${districtCode}${String(i + 1).padStart(2, '0')}`, name: `Đảng bộ xã ${commune}`, parentCode: districtCode, level: 'Xã' });
+    units.push({
+      code: `${districtCode}${String(i + 1).padStart(2, '0')}`,
+      name: `Đảng bộ xã ${commune}`,
+      parentCode: districtCode,
+      level: 'Xã',
+    });
   }
   const d = draft('Đơn vị');
   let row = drawHeaderBlock(
     d,
-    { parent: 'ĐẢNG BỘ TỈNH SƠN LA', unit: `ĐẢNG BỘ HUYỆN ${district.toUpperCase()}`, number: 'Số 15-DS/HU', dateLine: `${district}, ngày 02 tháng 01 năm ${year}` },
+    {
+      parent: 'ĐẢNG BỘ TỈNH SƠN LA',
+      unit: `ĐẢNG BỘ HUYỆN ${district.toUpperCase()}`,
+      number: 'Số 15-DS/HU',
+      dateLine: `${district}, ngày 02 tháng 01 năm ${year}`,
+    },
     5,
   );
   row = drawTitle(d, row, 'DANH SÁCH ĐƠN VỊ BÁO CÁO', 5);
@@ -66,5 +83,10 @@ export function districtWorkbooks(n: number, district = 'Sốp Cộp', year = 20
     [{ items: units }],
     { columnNumbers: false },
   );
-  return { district, communes, units, unitList: { name: `DanhSachDonVi-${district}.xlsx`, sheets: [finish(d)] } };
+  return {
+    district,
+    communes,
+    units,
+    unitList: { name: `DanhSachDonVi-${district}.xlsx`, sheets: [finish(d)] },
+  };
 }

@@ -7,7 +7,15 @@
 import type { WorkbookGrid } from '../grid.ts';
 import type { RatingCode } from '../rating-codes.ts';
 import { draft, drawTitle, finish } from './layout.ts';
-import { cellColumns, hamletColumns, memberRatingsFor, type CellModel, type HamletModel, type OrgModel, type TypingStyle } from './model.ts';
+import {
+  cellColumns,
+  hamletColumns,
+  memberRatingsFor,
+  type CellModel,
+  type HamletModel,
+  type OrgModel,
+  type TypingStyle,
+} from './model.ts';
 import { COMMUNE_NAMES, DISTRICT_NAMES } from './names.ts';
 import { headerFor, orgQuality, orgWorkbook, split } from './organizations.ts';
 import { seededRandom, type Random } from './random.ts';
@@ -15,8 +23,46 @@ import { drawTable, type TableGroup } from './table.ts';
 
 const PLAIN: TypingStyle = { yes: 'x', no: 'Không', textNumbers: 0.1, shortStatus: true, serialDates: 0 };
 
-const PREFIXES = ['Chiềng', 'Mường', 'Nà', 'Huổi', 'Phiêng', 'Tà', 'Co', 'Púng', 'Tân', 'Long', 'Tú', 'Bó'] as const;
-const SUFFIXES = ['Ban', 'Sơ', 'Khoa', 'Lương', 'Mai', 'Sại', 'Hùng', 'Phong', 'Sinh', 'Xôm', 'En', 'Lầu', 'Pằn', 'Cọ', 'Nong', 'Ly', 'Hặc', 'Đông', 'Tây', 'Lạn', 'Khương', 'Hưa', 'Kheo', 'Nưa'] as const;
+const PREFIXES = [
+  'Chiềng',
+  'Mường',
+  'Nà',
+  'Huổi',
+  'Phiêng',
+  'Tà',
+  'Co',
+  'Púng',
+  'Tân',
+  'Long',
+  'Tú',
+  'Bó',
+] as const;
+const SUFFIXES = [
+  'Ban',
+  'Sơ',
+  'Khoa',
+  'Lương',
+  'Mai',
+  'Sại',
+  'Hùng',
+  'Phong',
+  'Sinh',
+  'Xôm',
+  'En',
+  'Lầu',
+  'Pằn',
+  'Cọ',
+  'Nong',
+  'Ly',
+  'Hặc',
+  'Đông',
+  'Tây',
+  'Lạn',
+  'Khương',
+  'Hưa',
+  'Kheo',
+  'Nưa',
+] as const;
 
 /** n distinct place names, deterministic for a seed. */
 function placeNames(n: number, rng: Random): string[] {
@@ -41,7 +87,10 @@ function ratingsList(counts: [number, number, number, number], rng: Random): Rat
 }
 
 function groupsOf<T>(items: T[], labels: string[]): TableGroup<T>[] {
-  const sizes = labels.map((_, i) => Math.floor(((i + 1) * items.length) / labels.length) - Math.floor((i * items.length) / labels.length));
+  const sizes = labels.map(
+    (_, i) =>
+      Math.floor(((i + 1) * items.length) / labels.length) - Math.floor((i * items.length) / labels.length),
+  );
   let at = 0;
   return labels.map((label, i) => {
     const g = { label, items: items.slice(at, at + sizes[i]!) };
@@ -58,13 +107,34 @@ function groupsOf<T>(items: T[], labels: string[]): TableGroup<T>[] {
 export function sopCopAdmissionsTerm(): WorkbookGrid {
   const rng = seededRandom(746);
   const communes = COMMUNE_NAMES.slice(0, 8).map((n) => `Đảng bộ xã ${n}`);
-  const others = ['Đảng bộ Quân sự huyện', 'Đảng bộ Công an huyện', 'Đảng bộ Cơ quan Chính quyền huyện', 'Đảng bộ Khối Đảng', 'Đảng bộ Bệnh viện Đa khoa huyện'];
-  const cellOrgs = Array.from({ length: 28 }, (_, i) => `Chi bộ Trường ${i % 2 === 0 ? 'THCS' : 'Tiểu học'} ${COMMUNE_NAMES[i % 8]} ${Math.floor(i / 8) + 1}`);
+  const others = [
+    'Đảng bộ Quân sự huyện',
+    'Đảng bộ Công an huyện',
+    'Đảng bộ Cơ quan Chính quyền huyện',
+    'Đảng bộ Khối Đảng',
+    'Đảng bộ Bệnh viện Đa khoa huyện',
+  ];
+  const cellOrgs = Array.from(
+    { length: 28 },
+    (_, i) =>
+      `Chi bộ Trường ${i % 2 === 0 ? 'THCS' : 'Tiểu học'} ${COMMUNE_NAMES[i % 8]} ${Math.floor(i / 8) + 1}`,
+  );
   const names = [...communes, ...others, ...cellOrgs];
-  const admitted = [...split(640, communes.length, rng, 50), ...split(64, others.length, rng, 6), ...split(42, cellOrgs.length, rng, 1)];
+  const admitted = [
+    ...split(640, communes.length, rng, 50),
+    ...split(64, others.length, rng, 6),
+    ...split(42, cellOrgs.length, rng, 1),
+  ];
   const orgs: OrgModel[] = names.map((name, i) => {
     const official = i < 8 ? rng.int(280, 420) : i < 13 ? rng.int(40, 90) : rng.int(6, 20);
-    return { name, kind: i < 13 ? 'Đảng bộ cơ sở' : 'Chi bộ cơ sở', cells: i < 8 ? 17 : i < 13 ? rng.int(3, 6) : 0, official, probationary: rng.int(0, 4), admitted: admitted[i]! };
+    return {
+      name,
+      kind: i < 13 ? 'Đảng bộ cơ sở' : 'Chi bộ cơ sở',
+      cells: i < 8 ? 17 : i < 13 ? rng.int(3, 6) : 0,
+      official,
+      probationary: rng.int(0, 4),
+      admitted: admitted[i]!,
+    };
   });
   return orgWorkbook(
     {
@@ -101,7 +171,12 @@ export function sopCopAdmissionsTerm(): WorkbookGrid {
 }
 
 /** Organizations with the given rating counts; an undefined rating is an organization not yet rated. */
-function ratedOrgs(names: string[], ratings: (RatingCode | undefined)[], rng: Random, kind: (name: string) => string): OrgModel[] {
+function ratedOrgs(
+  names: string[],
+  ratings: (RatingCode | undefined)[],
+  rng: Random,
+  kind: (name: string) => string,
+): OrgModel[] {
   return names.map((name, i) => {
     const official = rng.int(60, 260);
     const probationary = rng.int(1, 8);
@@ -122,7 +197,9 @@ export function vanLangOrganizations2018(): WorkbookGrid {
   const rng = seededRandom(2018);
   const places = placeNames(53, rng);
   const names = places.map((p, i) => (i < 20 ? `Đảng bộ xã ${p}` : i < 30 ? `Đảng bộ ${p}` : `Chi bộ ${p}`));
-  const orgs = ratedOrgs(names, ratingsList([8, 41, 3, 1], rng), rng, (n) => (n.startsWith('Chi bộ') ? 'Chi bộ cơ sở' : 'Đảng bộ cơ sở'));
+  const orgs = ratedOrgs(names, ratingsList([8, 41, 3, 1], rng), rng, (n) =>
+    n.startsWith('Chi bộ') ? 'Chi bộ cơ sở' : 'Đảng bộ cơ sở',
+  );
   return orgWorkbook(
     {
       fileName: 'VanLang-danh-gia-TCCSD-2018.xlsx',
@@ -151,7 +228,9 @@ export function vanLangOrganizations2018(): WorkbookGrid {
 export function sonLaCommuneCommittees(year: 2021 | 2022): WorkbookGrid {
   const rng = seededRandom(year);
   const places = placeNames(204, seededRandom(204));
-  const names = places.map((p, i) => `${i % 17 === 5 ? 'Đảng bộ phường' : i % 23 === 7 ? 'Đảng bộ thị trấn' : 'Đảng bộ xã'} ${p}`);
+  const names = places.map(
+    (p, i) => `${i % 17 === 5 ? 'Đảng bộ phường' : i % 23 === 7 ? 'Đảng bộ thị trấn' : 'Đảng bộ xã'} ${p}`,
+  );
   const counts: [number, number, number, number] = year === 2021 ? [30, 154, 20, 0] : [30, 157, 17, 0];
   const orgs = ratedOrgs(names, ratingsList(counts, rng), rng, () => 'Đảng bộ cấp xã');
   const districts = DISTRICT_NAMES.slice(0, 12).map((d) => `Đảng bộ huyện ${d}`);
@@ -223,8 +302,22 @@ export function sopCopCells(year: 2021 | 2022): WorkbookGrid {
     dateLine: `Sốp Cộp, ngày 28 tháng 12 năm ${year}`,
   };
   let row = headerFor(spec)(d, cols.length);
-  row = drawTitle(d, row, `BIỂU TỔNG HỢP TÌNH HÌNH CHI BỘ TRỰC THUỘC CÁC ĐẢNG BỘ XÃ NĂM ${year}`, cols.length);
-  drawTable(d, row + 1, cols, groupsOf(cells, COMMUNE_NAMES.slice(0, 8).map((c) => `Đảng bộ xã ${c}`)), { totalLabel: 'Tổng cộng' });
+  row = drawTitle(
+    d,
+    row,
+    `BIỂU TỔNG HỢP TÌNH HÌNH CHI BỘ TRỰC THUỘC CÁC ĐẢNG BỘ XÃ NĂM ${year}`,
+    cols.length,
+  );
+  drawTable(
+    d,
+    row + 1,
+    cols,
+    groupsOf(
+      cells,
+      COMMUNE_NAMES.slice(0, 8).map((c) => `Đảng bộ xã ${c}`),
+    ),
+    { totalLabel: 'Tổng cộng' },
+  );
   return { name: `SopCop-chi-bo-${year}.xlsx`, sheets: [finish(d)] };
 }
 
@@ -236,9 +329,18 @@ export function sopCopCells(year: 2021 | 2022): WorkbookGrid {
 export function quangNinhOrganizations2020(): WorkbookGrid {
   const rng = seededRandom(2020);
   const places = placeNames(727, rng);
-  const names = places.map((p, i) => (i % 3 === 2 ? `Chi bộ ${p}` : `Đảng bộ ${i % 3 === 0 ? 'xã' : 'phường'} ${p}`));
-  const ratings: (RatingCode | undefined)[] = [...ratingsList([136, 541, 46, 1], rng), undefined, undefined, undefined];
-  const orgs = ratedOrgs(names, ratings, rng, (n) => (n.startsWith('Chi bộ') ? 'Chi bộ cơ sở' : 'Đảng bộ cơ sở'));
+  const names = places.map((p, i) =>
+    i % 3 === 2 ? `Chi bộ ${p}` : `Đảng bộ ${i % 3 === 0 ? 'xã' : 'phường'} ${p}`,
+  );
+  const ratings: (RatingCode | undefined)[] = [
+    ...ratingsList([136, 541, 46, 1], rng),
+    undefined,
+    undefined,
+    undefined,
+  ];
+  const orgs = ratedOrgs(names, ratings, rng, (n) =>
+    n.startsWith('Chi bộ') ? 'Chi bộ cơ sở' : 'Đảng bộ cơ sở',
+  );
   const ex = split(17205, 727, rng);
   const good = split(77254, 727, rng, 20);
   const comp = split(8611, 727, rng);
@@ -341,4 +443,3 @@ export function laoCaiHamlets(): WorkbookGrid {
   drawTable(hd, row + 1, hamletCols, groupsOf(hamlets, districts), { totalLabel: 'Tổng cộng' });
   return { name: `LaoCai-thon-ban-${year}.xlsx`, sheets: [finish(cd), finish(hd)] };
 }
-

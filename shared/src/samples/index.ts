@@ -5,7 +5,14 @@
  */
 
 /** A commune committee's yearly workbook with seeded errors (or `clean`), and where they are. */
-export { communeSample, communeWorkbook, SHEET_NAMES, type CommuneOptions, type CommuneSample, type SeededIssue } from './commune.ts';
+export {
+  communeSample,
+  communeWorkbook,
+  SHEET_NAMES,
+  type CommuneOptions,
+  type CommuneSample,
+  type SeededIssue,
+} from './commune.ts';
 
 /** Several communes of one district, and the district's unit list. */
 export { districtWorkbooks, type DistrictSamples, type DistrictUnit } from './district.ts';

@@ -194,36 +194,112 @@ export function cellColumns(style: TypingStyle, rng: Random, year: number): Colu
     { field: 'order', path: ['STT'], value: (_m, i) => i + 1 },
     { field: 'name', path: ['Tên chi bộ'], value: (m) => m.name },
     { field: 'membersTotal', path: ['Số đảng viên', 'Tổng số'], value: (m) => c(m.total), total: true },
-    { field: 'membersOfficial', path: ['Số đảng viên', 'Chính thức'], value: (m) => c(m.official), total: true },
-    { field: 'membersProbationary', path: ['Số đảng viên', 'Dự bị'], value: (m) => c(m.probationary), total: true },
+    {
+      field: 'membersOfficial',
+      path: ['Số đảng viên', 'Chính thức'],
+      value: (m) => c(m.official),
+      total: true,
+    },
+    {
+      field: 'membersProbationary',
+      path: ['Số đảng viên', 'Dự bị'],
+      value: (m) => c(m.probationary),
+      total: true,
+    },
     { field: 'hasCommittee', path: ['Chi ủy', 'Có chi ủy'], value: (m) => yesNo(style, m.hasCommittee) },
-    { field: 'committeeSize', path: ['Chi ủy', 'Số chi ủy viên'], value: (m) => (m.hasCommittee ? c(m.committeeSize) : null) },
+    {
+      field: 'committeeSize',
+      path: ['Chi ủy', 'Số chi ủy viên'],
+      value: (m) => (m.hasCommittee ? c(m.committeeSize) : null),
+    },
     { field: 'meetingsRegular', path: ['Số kỳ sinh hoạt', 'Thường kỳ'], value: (m) => c(m.meetingsRegular) },
-    { field: 'meetingsThematic', path: ['Số kỳ sinh hoạt', 'Chuyên đề'], value: (m) => c(m.meetingsThematic) },
-    { field: 'admitted', path: ['Kết nạp đảng viên', `Năm ${year}`], value: (m) => c(m.admitted), total: true },
-    { field: 'lastAdmissionYear', path: ['Kết nạp đảng viên', 'Năm kết nạp gần nhất'], value: (m) => m.lastAdmissionYear },
+    {
+      field: 'meetingsThematic',
+      path: ['Số kỳ sinh hoạt', 'Chuyên đề'],
+      value: (m) => c(m.meetingsThematic),
+    },
+    {
+      field: 'admitted',
+      path: ['Kết nạp đảng viên', `Năm ${year}`],
+      value: (m) => c(m.admitted),
+      total: true,
+    },
+    {
+      field: 'lastAdmissionYear',
+      path: ['Kết nạp đảng viên', 'Năm kết nạp gần nhất'],
+      value: (m) => m.lastAdmissionYear,
+    },
     {
       field: 'secretaryIsHamletHead',
       path: ['Bí thư chi bộ đồng thời là trưởng bản'],
       value: (m) => (m.kind === 'residential' ? yesNo(style, m.secretaryIsHamletHead) : null),
     },
-    { field: 'membersWithTask', path: ['Số đảng viên được phân công nhiệm vụ'], value: (m) => c(m.membersWithTask), total: true },
+    {
+      field: 'membersWithTask',
+      path: ['Số đảng viên được phân công nhiệm vụ'],
+      value: (m) => c(m.membersWithTask),
+      total: true,
+    },
     { field: 'score', path: ['Đánh giá chất lượng chi bộ', 'Điểm tự chấm'], value: (m) => m.score },
-    { field: 'tasksTotal', path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Được giao'], value: (m) => c(m.tasksTotal) },
-    { field: 'tasksOnTime', path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Hoàn thành đúng hạn'], value: (m) => c(m.tasksOnTime) },
-    { field: 'tasksLate', path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Hoàn thành chậm'], value: (m) => c(m.tasksLate) },
-    { field: 'tasksExceeded', path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Vượt'], value: (m) => c(m.tasksExceeded) },
-    { field: 'tasksUndone', path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Chưa hoàn thành'], value: (m) => c(m.tasksUndone) },
+    {
+      field: 'tasksTotal',
+      path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Được giao'],
+      value: (m) => c(m.tasksTotal),
+    },
+    {
+      field: 'tasksOnTime',
+      path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Hoàn thành đúng hạn'],
+      value: (m) => c(m.tasksOnTime),
+    },
+    {
+      field: 'tasksLate',
+      path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Hoàn thành chậm'],
+      value: (m) => c(m.tasksLate),
+    },
+    {
+      field: 'tasksExceeded',
+      path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Vượt'],
+      value: (m) => c(m.tasksExceeded),
+    },
+    {
+      field: 'tasksUndone',
+      path: ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Chưa hoàn thành'],
+      value: (m) => c(m.tasksUndone),
+    },
     {
       field: 'disciplinedLeaders',
       path: ['Đánh giá chất lượng chi bộ', 'Cấp ủy viên bị kỷ luật'],
       value: (m) => c(m.disciplinedLeaders),
     },
-    { field: 'proposedRating', path: ['Đánh giá chất lượng chi bộ', 'Tự xếp loại'], value: (m) => rating(m.proposed) },
-    { field: 'membersExcellent', path: ['Xếp loại đảng viên', 'HTXSNV'], value: (m) => c(m.memberRatings[0]), total: true },
-    { field: 'membersGood', path: ['Xếp loại đảng viên', 'HTTNV'], value: (m) => c(m.memberRatings[1]), total: true },
-    { field: 'membersCompleted', path: ['Xếp loại đảng viên', 'HTNV'], value: (m) => c(m.memberRatings[2]), total: true },
-    { field: 'membersNotCompleted', path: ['Xếp loại đảng viên', 'KHTNV'], value: (m) => c(m.memberRatings[3]), total: true },
+    {
+      field: 'proposedRating',
+      path: ['Đánh giá chất lượng chi bộ', 'Tự xếp loại'],
+      value: (m) => rating(m.proposed),
+    },
+    {
+      field: 'membersExcellent',
+      path: ['Xếp loại đảng viên', 'HTXSNV'],
+      value: (m) => c(m.memberRatings[0]),
+      total: true,
+    },
+    {
+      field: 'membersGood',
+      path: ['Xếp loại đảng viên', 'HTTNV'],
+      value: (m) => c(m.memberRatings[1]),
+      total: true,
+    },
+    {
+      field: 'membersCompleted',
+      path: ['Xếp loại đảng viên', 'HTNV'],
+      value: (m) => c(m.memberRatings[2]),
+      total: true,
+    },
+    {
+      field: 'membersNotCompleted',
+      path: ['Xếp loại đảng viên', 'KHTNV'],
+      value: (m) => c(m.memberRatings[3]),
+      total: true,
+    },
     { field: 'justification', path: ['Giải trình'], value: (m) => m.justification ?? null },
   ];
 }
@@ -236,14 +312,35 @@ export function hamletColumns(style: TypingStyle, rng: Random): ColumnSpec<Hamle
     { field: 'households', path: ['Số hộ'], value: (m) => c(m.households), total: true },
     { field: 'population', path: ['Dân số (người)'], value: (m) => c(m.population), total: true },
     { field: 'members', path: ['Số đảng viên'], value: (m) => c(m.members), total: true },
-    { field: 'hasIndependentCell', path: ['Có chi bộ độc lập'], value: (m) => yesNo(style, m.hasIndependentCell) },
-    { field: 'hamletHeadIsMember', path: ['Trưởng bản là đảng viên'], value: (m) => yesNo(style, m.hamletHeadIsMember) },
-    { field: 'religious', path: ['Đặc điểm', 'Có đồng bào theo đạo'], value: (m) => yesNo(style, m.religious) },
-    { field: 'ethnicMinority', path: ['Đặc điểm', 'Dân tộc thiểu số'], value: (m) => yesNo(style, m.ethnicMinority) },
-    { field: 'difficultArea', path: ['Đặc điểm', 'Đặc biệt khó khăn'], value: (m) => yesNo(style, m.difficultArea) },
+    {
+      field: 'hasIndependentCell',
+      path: ['Có chi bộ độc lập'],
+      value: (m) => yesNo(style, m.hasIndependentCell),
+    },
+    {
+      field: 'hamletHeadIsMember',
+      path: ['Trưởng bản là đảng viên'],
+      value: (m) => yesNo(style, m.hamletHeadIsMember),
+    },
+    {
+      field: 'religious',
+      path: ['Đặc điểm', 'Có đồng bào theo đạo'],
+      value: (m) => yesNo(style, m.religious),
+    },
+    {
+      field: 'ethnicMinority',
+      path: ['Đặc điểm', 'Dân tộc thiểu số'],
+      value: (m) => yesNo(style, m.ethnicMinority),
+    },
+    {
+      field: 'difficultArea',
+      path: ['Đặc điểm', 'Đặc biệt khó khăn'],
+      value: (m) => yesNo(style, m.difficultArea),
+    },
     {
       path: ['Tỷ lệ ĐV/dân số'],
-      value: (m) => (m.population > 0 ? `${((m.members / m.population) * 100).toFixed(1).replace('.', ',')}%` : null),
+      value: (m) =>
+        m.population > 0 ? `${((m.members / m.population) * 100).toFixed(1).replace('.', ',')}%` : null,
     },
   ];
 }
@@ -255,7 +352,12 @@ export function memberColumns(
   year: number,
   onSerial: (index: number, field: string) => void,
 ): ColumnSpec<MemberModel>[] {
-  const date = (m: MemberModel, i: number, field: string, v: [number, number, number] | undefined): CellValue => {
+  const date = (
+    m: MemberModel,
+    i: number,
+    field: string,
+    v: [number, number, number] | undefined,
+  ): CellValue => {
     const d = dateCell(style, rng, v);
     if (d.serial) onSerial(i, field);
     return d.value;
@@ -265,13 +367,27 @@ export function memberColumns(
     { field: 'fullName', path: ['Họ và tên'], value: (m) => m.fullName },
     { field: 'birthDate', path: ['Ngày sinh'], value: (m, i) => date(m, i, 'birthDate', m.birth) },
     { field: 'cell', path: ['Chi bộ'], value: (m) => m.cell },
-    { field: 'admissionDate', path: ['Ngày vào Đảng'], value: (m, i) => date(m, i, 'admissionDate', m.admission) },
-    { field: 'officialDate', path: ['Ngày chính thức'], value: (m, i) => date(m, i, 'officialDate', m.official) },
+    {
+      field: 'admissionDate',
+      path: ['Ngày vào Đảng'],
+      value: (m, i) => date(m, i, 'admissionDate', m.admission),
+    },
+    {
+      field: 'officialDate',
+      path: ['Ngày chính thức'],
+      value: (m, i) => date(m, i, 'officialDate', m.official),
+    },
     {
       field: 'status',
       path: ['Chính thức/ Dự bị'],
       value: (m) =>
-        m.status === 'official' ? (style.shortStatus ? 'CT' : 'Chính thức') : style.shortStatus ? 'DB' : 'Dự bị',
+        m.status === 'official'
+          ? style.shortStatus
+            ? 'CT'
+            : 'Chính thức'
+          : style.shortStatus
+            ? 'DB'
+            : 'Dự bị',
     },
     { field: 'rating', path: [`Xếp loại năm ${year}`], value: (m) => m.rating },
     { field: 'taskAssigned', path: ['Được phân công nhiệm vụ'], value: (m) => yesNo(style, m.taskAssigned) },
@@ -286,19 +402,50 @@ export function orgColumns(style: TypingStyle, rng: Random, withQuality: boolean
     { field: 'code', path: ['Mã đơn vị'], value: (m) => m.code ?? null },
     { field: 'orgType', path: ['Loại hình'], value: (m) => m.kind },
     { field: 'cells', path: ['Số chi bộ trực thuộc'], value: (m) => c(m.cells), total: true },
-    { field: 'membersTotal', path: ['Số đảng viên', 'Tổng số'], value: (m) => c(m.official + m.probationary), total: true },
-    { field: 'membersOfficial', path: ['Số đảng viên', 'Chính thức'], value: (m) => c(m.official), total: true },
-    { field: 'membersProbationary', path: ['Số đảng viên', 'Dự bị'], value: (m) => c(m.probationary), total: true },
+    {
+      field: 'membersTotal',
+      path: ['Số đảng viên', 'Tổng số'],
+      value: (m) => c(m.official + m.probationary),
+      total: true,
+    },
+    {
+      field: 'membersOfficial',
+      path: ['Số đảng viên', 'Chính thức'],
+      value: (m) => c(m.official),
+      total: true,
+    },
+    {
+      field: 'membersProbationary',
+      path: ['Số đảng viên', 'Dự bị'],
+      value: (m) => c(m.probationary),
+      total: true,
+    },
     { field: 'admitted', path: ['Kết nạp đảng viên'], value: (m) => c(m.admitted), total: true },
   ];
   if (!withQuality) return cols;
   return [
     ...cols,
     { field: 'score', path: ['Đánh giá chất lượng', 'Điểm tự chấm'], value: (m) => m.score ?? null },
-    { field: 'tasksTotal', path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Được giao'], value: (m) => c(m.tasksTotal) },
-    { field: 'tasksOnTime', path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Hoàn thành đúng hạn'], value: (m) => c(m.tasksOnTime) },
-    { field: 'tasksLate', path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Hoàn thành chậm'], value: (m) => c(m.tasksLate) },
-    { field: 'tasksExceeded', path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Vượt'], value: (m) => c(m.tasksExceeded) },
+    {
+      field: 'tasksTotal',
+      path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Được giao'],
+      value: (m) => c(m.tasksTotal),
+    },
+    {
+      field: 'tasksOnTime',
+      path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Hoàn thành đúng hạn'],
+      value: (m) => c(m.tasksOnTime),
+    },
+    {
+      field: 'tasksLate',
+      path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Hoàn thành chậm'],
+      value: (m) => c(m.tasksLate),
+    },
+    {
+      field: 'tasksExceeded',
+      path: ['Đánh giá chất lượng', 'Nhiệm vụ', 'Vượt'],
+      value: (m) => c(m.tasksExceeded),
+    },
     {
       field: 'proposedRating',
       path: ['Đánh giá chất lượng', 'Xếp loại'],
@@ -310,7 +457,12 @@ export function orgColumns(style: TypingStyle, rng: Random, withQuality: boolean
       value: (m) => c(m.memberRatings?.[0]),
       total: true,
     },
-    { field: 'membersGood', path: ['Xếp loại đảng viên', 'HTTNV'], value: (m) => c(m.memberRatings?.[1]), total: true },
+    {
+      field: 'membersGood',
+      path: ['Xếp loại đảng viên', 'HTTNV'],
+      value: (m) => c(m.memberRatings?.[1]),
+      total: true,
+    },
     {
       field: 'membersCompleted',
       path: ['Xếp loại đảng viên', 'HTNV'],

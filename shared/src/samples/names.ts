@@ -27,8 +27,40 @@ export const FAMILY_NAMES = [
   'Hà',
 ] as const;
 
-const MALE_GIVEN = ['Văn Tiến', 'Văn Hùng', 'Văn Sơn', 'Văn Pánh', 'Văn Chung', 'A Dua', 'A Sinh', 'Văn Thắng', 'Văn Dũng', 'Văn Hải', 'Minh Đức', 'Văn Quân', 'Xuân Bình', 'Văn Khánh', 'Đức Tuấn', 'A Lử', 'Văn Lả', 'Văn Phong'];
-const FEMALE_GIVEN = ['Thị Hoa', 'Thị Lan', 'Thị Mai', 'Thị Hương', 'Thị Xuân', 'Thị Thanh', 'Thị Dua', 'Thị Pằng', 'Thị Nhất', 'Thị Bích', 'Thị Ngọc', 'Thị Sinh'];
+const MALE_GIVEN = [
+  'Văn Tiến',
+  'Văn Hùng',
+  'Văn Sơn',
+  'Văn Pánh',
+  'Văn Chung',
+  'A Dua',
+  'A Sinh',
+  'Văn Thắng',
+  'Văn Dũng',
+  'Văn Hải',
+  'Minh Đức',
+  'Văn Quân',
+  'Xuân Bình',
+  'Văn Khánh',
+  'Đức Tuấn',
+  'A Lử',
+  'Văn Lả',
+  'Văn Phong',
+];
+const FEMALE_GIVEN = [
+  'Thị Hoa',
+  'Thị Lan',
+  'Thị Mai',
+  'Thị Hương',
+  'Thị Xuân',
+  'Thị Thanh',
+  'Thị Dua',
+  'Thị Pằng',
+  'Thị Nhất',
+  'Thị Bích',
+  'Thị Ngọc',
+  'Thị Sinh',
+];
 
 export function personName(rng: Random): string {
   const family = rng.pick(FAMILY_NAMES);

@@ -73,9 +73,21 @@ export function orgQuality(rating: RatingCode | undefined, rng: Random, members:
   const base = { tasksTotal, memberRatings: memberRatingsFor(members, 0.08), proposed: rating } as const;
   switch (rating) {
     case 'HTXSNV':
-      return { ...base, score: rng.int(91, 97), tasksOnTime: tasksTotal, tasksLate: 0, tasksExceeded: Math.ceil(tasksTotal * 0.4) };
+      return {
+        ...base,
+        score: rng.int(91, 97),
+        tasksOnTime: tasksTotal,
+        tasksLate: 0,
+        tasksExceeded: Math.ceil(tasksTotal * 0.4),
+      };
     case 'HTTNV':
-      return { ...base, score: rng.int(72, 89), tasksOnTime: tasksTotal, tasksLate: 0, tasksExceeded: rng.int(0, 3) };
+      return {
+        ...base,
+        score: rng.int(72, 89),
+        tasksOnTime: tasksTotal,
+        tasksLate: 0,
+        tasksExceeded: rng.int(0, 3),
+      };
     case 'HTNV':
       return { ...base, score: rng.int(52, 68), tasksOnTime: tasksTotal - 2, tasksLate: 2, tasksExceeded: 0 };
     case 'KHTNV':

@@ -80,7 +80,14 @@ export function provinceWorkbook(opts: ProvinceOptions = {}): WorkbookGrid {
     }
     const official = cells.reduce((s, c) => s + c.official, 0);
     const probationary = cells.reduce((s, c) => s + c.probationary, 0);
-    orgs.push({ name: orgName, kind: 'Đảng bộ cơ sở', cells: cells.length, official, probationary, admitted: probationary });
+    orgs.push({
+      name: orgName,
+      kind: 'Đảng bộ cơ sở',
+      cells: cells.length,
+      official,
+      probationary,
+      admitted: probationary,
+    });
     cellsByOrg.push(cells);
   }
   const byDistrict = <T>(items: T[][]): TableGroup<T>[] =>
@@ -94,7 +101,12 @@ export function provinceWorkbook(opts: ProvinceOptions = {}): WorkbookGrid {
     dateLine: `Quảng Ninh, ngày 15 tháng 1 năm ${year + 1}`,
   };
   const header = headerFor(spec);
-  const signer = { committee: 'BAN THƯỜNG VỤ TỈNH ỦY', role: 'PHÓ BÍ THƯ THƯỜNG TRỰC', signer: 'Trần Văn Sơn', compiler: 'Lê Thị Mai' };
+  const signer = {
+    committee: 'BAN THƯỜNG VỤ TỈNH ỦY',
+    role: 'PHÓ BÍ THƯ THƯỜNG TRỰC',
+    signer: 'Trần Văn Sơn',
+    compiler: 'Lê Thị Mai',
+  };
 
   const od = draft('TCCSĐ');
   const oCols = orgColumns(STYLE, rng, false);

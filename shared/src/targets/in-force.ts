@@ -86,23 +86,11 @@ function text(record: RowRecord, field: string): string | undefined {
   return undefined;
 }
 
-/** A ratio's value as a fraction: "95%", 95 and 0.95 all mean 95%. */
+/** A ratio's value as a fraction: "95%" (parsed as 0.95), 95 and 0.95 all mean 95%. */
 function normalizeValue(record: RowRecord, measure: Measure): number | undefined {
   const v = record.values['value'];
-  let n: number | undefined;
-  if (typeof v === 'number') n = v;
-  else if (typeof v === 'string') {
-    const parsed = Number(v.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
-    n = Number.isFinite(parsed) ? parsed : undefined;
-  }
-  if (n === undefined) return undefined;
-  if (measure.kind === 'ratio') {
-    const raw = record.cells['value']?.raw;
-    const percentTyped = typeof raw === 'string' && raw.includes('%');
-    // 95 and "95%" mean 95%; 0.95 is already a fraction. A typed "1%" arrives as 1 or 0.01.
-    if (n > 1 || (percentTyped && n === 1)) return n / 100;
-  }
-  return n;
+  if (typeof v !== 'number') return undefined;
+  return measure.kind === 'ratio' && v > 1 ? v / 100 : v;
 }
 
 export function targetsInForce(

@@ -18,7 +18,12 @@ export function m(range: string): MergeArea {
   return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
-export function sheet(name: string, rows: CellValue[][], merges: string[] = [], extra: Partial<SheetGrid> = {}): SheetGrid {
+export function sheet(
+  name: string,
+  rows: CellValue[][],
+  merges: string[] = [],
+  extra: Partial<SheetGrid> = {},
+): SheetGrid {
   return { name, rows, merges: merges.map(m), ...extra };
 }
 

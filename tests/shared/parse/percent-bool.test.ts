@@ -104,3 +104,23 @@ describe('bool', () => {
     }
   });
 });
+
+describe('quantity (a target value: a percentage when typed as one, else the number)', () => {
+  it.each([
+    ['90%', null, 0.9],
+    ['92,45 %', null, 0.9245],
+    [0.9, '0%', 0.9],
+    [600, null, 600],
+    ['600', null, 600],
+    ['1.922', null, 1922],
+    [95, null, 95],
+  ] as const)('%s (format %s) → %s', (raw, format, expected) => {
+    const out = parseValue(raw, 'quantity', format);
+    expect(out.kind).toBe('value');
+    expect((out as { value: number }).value).toBeCloseTo(expected, 12);
+  });
+
+  it('refuses text that is neither', () => {
+    expect(parseValue('chín mươi', 'quantity').kind).toBe('invalid');
+  });
+});

@@ -12,6 +12,7 @@ const ALL_TYPES: FieldType[] = [
   'int',
   'number',
   'percent',
+  'quantity',
   'text',
   'code',
   'bool',

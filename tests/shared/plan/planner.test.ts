@@ -18,7 +18,14 @@ describe('planWrites: result columns', () => {
   it('puts one block at the table’s result column, headers spanning the header rows', () => {
     expect(plan.resultColumns).toHaveLength(1);
     const block = plan.resultColumns[0]!;
-    expect(block).toMatchObject({ sheet: SHEET, tableId: TABLE.id, firstCol: 5, headerTop: 3, headerBottom: 4, lastRow: 8 });
+    expect(block).toMatchObject({
+      sheet: SHEET,
+      tableId: TABLE.id,
+      firstCol: 5,
+      headerTop: 3,
+      headerBottom: 4,
+      lastRow: 8,
+    });
     expect(block.headers).toEqual(['[KT] Kết quả kiểm tra', '[KT] Nội dung', '[KT] Xếp loại tính toán']);
     for (const h of block.headers) expect(h.startsWith(RESULT_MARKER)).toBe(true);
     expect(block.widths).toHaveLength(3);
@@ -59,7 +66,10 @@ describe('planWrites: result columns', () => {
 
   it('writes nothing where another table on the sheet reaches into the block', () => {
     const data = literalData();
-    data.tables = [TABLE, { ...TABLE, id: `${SHEET}#1`, kind: 'hamlets', firstCol: 6, lastCol: 9, resultCol: 10, columns: [] }];
+    data.tables = [
+      TABLE,
+      { ...TABLE, id: `${SHEET}#1`, kind: 'hamlets', firstCol: 6, lastCol: 9, resultCol: 10, columns: [] },
+    ];
     expect(planWrites(data, literalEvaluation()).resultColumns.map((b) => b.tableId)).toEqual([`${SHEET}#1`]);
   });
 
@@ -139,7 +149,12 @@ describe('planWrites: result sheets', () => {
     expect(issues.rows[3]![10]).toBe('Bản có 100% hộ là đảng viên hoặc người cao tuổi');
     expect(issues.rowStatus).toEqual(['error', 'error', 'warning', 'ok']);
     expect(issues.links).toEqual(
-      ISSUES.map((i, n) => ({ row: RESULT_SHEET_LAYOUT.firstDataRow + n, col: 3, sheet: SHEET, cell: i.cell })),
+      ISSUES.map((i, n) => ({
+        row: RESULT_SHEET_LAYOUT.firstDataRow + n,
+        col: 3,
+        sheet: SHEET,
+        cell: i.cell,
+      })),
     );
     expect(issues.title).toContain('Đảng bộ xã Nậm Lạnh');
     expect(issues.title).toContain('năm 2023');
@@ -157,7 +172,15 @@ describe('planWrites: result sheets', () => {
       'Căn cứ',
     ]);
     expect(targets.rows).toEqual([
-      ['Đảng viên xếp loại HTT trở lên', '≥ 85%', '88,89% (16/18)', '104,58%', null, 'Đạt', 'Nghị quyết 02-NQ/TU'],
+      [
+        'Đảng viên xếp loại HTT trở lên',
+        '≥ 85%',
+        '88,89% (16/18)',
+        '104,58%',
+        null,
+        'Đạt',
+        'Nghị quyết 02-NQ/TU',
+      ],
       [
         'Chi bộ có chi ủy',
         '> 90%',
@@ -230,7 +253,8 @@ describe('applyPlanToGrid', () => {
     const emptyPlan: WritePlan = { version: 1, resultColumns: [], highlights: [], sheets: [] };
     const back = applyPlanToGrid(applied, emptyPlan);
     const s = back.sheets.find((x) => x.name === SHEET)!;
-    for (let r = 0; r < 12; r++) for (let c = 0; c < 9; c++) expect(cellAt(s, r, c)).toEqual(cellAt(grid.sheets[0]!, r, c));
+    for (let r = 0; r < 12; r++)
+      for (let c = 0; c < 9; c++) expect(cellAt(s, r, c)).toEqual(cellAt(grid.sheets[0]!, r, c));
     expect(s.fills).toBeUndefined();
     expect(s.notes).toEqual({ B7: 'Chi bộ ghép từ tháng 7' });
     expect(s.merges).toEqual(grid.sheets[0]!.merges);

@@ -1,0 +1,139 @@
+/** Reading down a table: blank rows, where it ends, unnumbered groups, number formats, hidden sheets. */
+import { describe, expect, it } from 'vitest';
+import { _, mapping, read, rows1, sheet } from './helpers.ts';
+
+describe('blank rows', () => {
+  const data = read(
+    sheet('Thôn', [
+      ['STT', 'Tên thôn', 'Số đảng viên'],
+      [1, 'Bản Nà Vạc', 12],
+      [],
+      [2, 'Bản Pá', 0],
+      [],
+      [],
+      [],
+      [3, 'Bản Huổi Lạ', 5],
+      [_, _, _],
+      ['Tổng số', _, 17],
+    ]),
+  );
+
+  it('are skipped inside a table, even several of them when no new header follows', () => {
+    expect(data.tables).toHaveLength(1);
+    const t = data.tables[0]!;
+    expect(rows1(t.dataRows)).toEqual([2, 4, 8]);
+    expect(t.totalRows.map((x) => [x.row + 1, rows1(x.coversRows), x.values])).toEqual([
+      [10, [2, 4, 8], { members: 17 }],
+    ]);
+    expect(t.lastRow + 1).toBe(10);
+  });
+});
+
+describe('rows with only an order number', () => {
+  it('are template rows, not data', () => {
+    const data = read(
+      sheet('Thôn', [
+        ['STT', 'Tên thôn', 'Số đảng viên'],
+        [1, 'Bản Nà Vạc', 12],
+        [2, _, _],
+        [3, _, _],
+      ]),
+    );
+    expect(rows1(data.tables[0]!.dataRows)).toEqual([2]);
+    expect(data.records).toHaveLength(1);
+  });
+});
+
+describe('unnumbered group rows', () => {
+  const data = read(
+    sheet(
+      'Chi bộ',
+      [
+        ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy'],
+        [_, 'Khối xã:'],
+        [1, 'Chi bộ bản Nà Vạc', 12, 'x'],
+        [_, 'CÁC CHI BỘ CƠ QUAN'],
+        [2, 'Chi bộ Trường Tiểu học', 10, 'x'],
+        [_, 'Chi bộ bản Pá', 4, _],
+      ],
+      [],
+    ),
+  );
+  const t = data.tables[0]!;
+
+  it('are recognized by a colon or capitals, and a name without an order number stays data', () => {
+    expect(t.groupRows.map((g) => [g.row + 1, g.label, g.level])).toEqual([
+      [2, 'Khối xã', 1],
+      [4, 'CÁC CHI BỘ CƠ QUAN', 1],
+    ]);
+    expect(rows1(t.dataRows)).toEqual([3, 5, 6]);
+    expect(data.records.map((r) => r.groups)).toEqual([
+      ['Khối xã'],
+      ['CÁC CHI BỘ CƠ QUAN'],
+      ['CÁC CHI BỘ CƠ QUAN'],
+    ]);
+  });
+});
+
+describe('headers with line breaks and number formats', () => {
+  const data = read(
+    sheet(
+      'Đảng viên',
+      [
+        ['STT', 'Họ và\ntên', 'Chi\u00a0bộ', 'Ngày vào\nĐảng'],
+        [1, 'Nguyễn Văn An', 'Nà Vạc', 40179],
+      ],
+      [],
+      { numberFormats: [[], [null, null, null, 'dd/mm/yyyy']] },
+    ),
+  );
+
+  it('tidies header text and passes number formats to the parser', () => {
+    expect(mapping(data.tables[0]!)).toEqual([
+      ['STT', 'order'],
+      ['Họ và tên', 'fullName'],
+      ['Chi bộ', 'cell'],
+      ['Ngày vào Đảng', 'admissionDate'],
+    ]);
+    expect(data.records[0]!.values['admissionDate']).toBe('2010-01-01');
+    expect(data.records[0]!.cells['admissionDate']).toEqual({ address: 'D2', raw: 40179 });
+  });
+});
+
+describe('hidden sheets', () => {
+  it('keep tables that hold data and drop empty ones', () => {
+    const withData = read(
+      sheet(
+        'Ẩn',
+        [
+          ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+          [1, 'Chi bộ bản Pá', 4],
+        ],
+        [],
+        { hidden: true },
+      ),
+    );
+    expect(withData.tables).toHaveLength(1);
+    const empty = read(sheet('Ẩn', [['STT', 'Tên chi bộ', 'Tổng số đảng viên']], [], { hidden: true }));
+    expect(empty.tables).toEqual([]);
+    expect(empty.issues).toEqual([]);
+  });
+});
+
+describe('a header directly under another table', () => {
+  it('starts a new table after one blank row', () => {
+    const data = read(
+      sheet('Gộp', [
+        ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+        [1, 'Chi bộ bản Pá', 4],
+        [],
+        ['STT', 'Họ và tên', 'Chi bộ', 'Ngày vào Đảng'],
+        [1, 'Nguyễn Văn An', 'Chi bộ bản Pá', '01/01/2010'],
+      ]),
+    );
+    expect(data.tables.map((t) => [t.kind, rows1(t.headerRows), rows1(t.dataRows)])).toEqual([
+      ['partyCells', [1], [2]],
+      ['members', [4], [5]],
+    ]);
+  });
+});

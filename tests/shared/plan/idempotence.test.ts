@@ -1,0 +1,77 @@
+/**
+ * The write-plan contract on every sample: check → apply → check again → apply gives the very
+ * same grid, the second check finds the same issues, and no cell the official typed changes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { WorkbookGrid } from '../../../shared/src/grid.ts';
+import { cellAt } from '../../../shared/src/grid.ts';
+import { checkWorkbook } from '../../../shared/src/pipeline.ts';
+import { applyPlanToGrid, RESULT_MARKER } from '../../../shared/src/plan/index.ts';
+import {
+  communeWorkbook,
+  districtWorkbooks,
+  laoCaiHamlets,
+  provinceWorkbook,
+  quangNinhOrganizations2020,
+  sonLaCommuneCommittees,
+  sopCopAdmissionsTerm,
+  sopCopCells,
+  vanLangOrganizations2018,
+} from '../../../shared/src/samples/index.ts';
+
+const district = districtWorkbooks(3);
+const samples: [string, () => WorkbookGrid][] = [
+  ['commune', () => communeWorkbook()],
+  ['commune (clean)', () => communeWorkbook({ clean: true })],
+  ...district.communes.map((c) => [`district: ${c.commune}`, () => c.grid] as [string, () => WorkbookGrid]),
+  ['unit list', () => district.unitList],
+  ['Sốp Cộp 2015–2020', sopCopAdmissionsTerm],
+  ['Văn Lãng 2018', vanLangOrganizations2018],
+  ['Sơn La 2022', () => sonLaCommuneCommittees(2022)],
+  ['Sốp Cộp cells 2021', () => sopCopCells(2021)],
+  ['Quảng Ninh 2020', quangNinhOrganizations2020],
+  ['Lào Cai 2020', laoCaiHamlets],
+  [
+    'province (a tenth of the size)',
+    () => provinceWorkbook({ organizations: 70, cells: 500, members: 10_000 }),
+  ],
+];
+
+function issueKeys(report: ReturnType<typeof checkWorkbook>): string[] {
+  return report.issues.map((i) => `${i.sheet}!${i.cell} ${i.ruleId} ${i.justified}`);
+}
+
+describe.each(samples)('%s', (_name, make) => {
+  it('apply → check → apply is a fixed point, and the official’s cells stay as typed', () => {
+    const grid = make();
+    const first = checkWorkbook(grid);
+    const applied = applyPlanToGrid(grid, first.plan);
+
+    const second = checkWorkbook(applied);
+    expect(issueKeys(second)).toEqual(issueKeys(first));
+    expect(second.plan).toEqual(first.plan);
+    expect(applyPlanToGrid(applied, second.plan)).toEqual(applied);
+
+    // Every cell of the original is where it was, with the same value.
+    for (const original of grid.sheets) {
+      const after = applied.sheets.find((s) => s.name === original.name)!;
+      const top = original.origin?.row ?? 0;
+      const left = original.origin?.col ?? 0;
+      original.rows.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (cellAt(after, top + r, left + c) !== v) {
+            expect(
+              cellAt(after, top + r, left + c),
+              `${original.name} row ${top + r} col ${left + c}`,
+            ).toEqual(v);
+          }
+        }),
+      );
+    }
+    // Result columns were written where the plan said, if anywhere.
+    for (const block of first.plan.resultColumns) {
+      const s = applied.sheets.find((x) => x.name === block.sheet)!;
+      expect(String(cellAt(s, block.headerTop, block.firstCol)).startsWith(RESULT_MARKER)).toBe(true);
+    }
+  });
+});
