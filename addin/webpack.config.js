@@ -6,9 +6,11 @@
  * Backend settings come from the environment at build time:
  *   KIEMTRA_FIREBASE_PROJECT (default demo-kiemtra), KIEMTRA_FIREBASE_API_KEY,
  *   KIEMTRA_FIREBASE_AUTH_DOMAIN, KIEMTRA_FIREBASE_APP_ID, KIEMTRA_REGION (asia-southeast1),
- *   KIEMTRA_EMULATORS=1|0 (default: on in development) and KIEMTRA_EMULATOR_HOST (127.0.0.1),
+ *   KIEMTRA_EMULATORS=1|0 (default: on in development), KIEMTRA_EMULATOR_HOST, KIEMTRA_AUTH_PORT
+ *   and KIEMTRA_FUNCTIONS_PORT (defaults from the repository's firebase.json),
  *   KIEMTRA_NO_BACKEND=1 to build a pane that only checks locally.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { dirname, resolve } from 'node:path';
@@ -18,11 +20,19 @@ import webpack from 'webpack';
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV_URL = 'https://localhost:3000';
 
+/** Emulator ports from the repository's firebase.json, so `npm run stack` and the pane agree. */
+function emulatorDefaults() {
+  const file = resolve(here, '..', 'firebase.json');
+  const e = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).emulators ?? {}) : {};
+  return { host: e.auth?.host ?? '127.0.0.1', auth: e.auth?.port ?? 9099, functions: e.functions?.port ?? 5001 };
+}
+
 export function backendConfig(mode, env = process.env) {
   if (env.KIEMTRA_NO_BACKEND === '1') return null;
   const projectId = env.KIEMTRA_FIREBASE_PROJECT || 'demo-kiemtra';
   const emulators = env.KIEMTRA_EMULATORS ? env.KIEMTRA_EMULATORS === '1' : mode !== 'production';
-  const host = env.KIEMTRA_EMULATOR_HOST || '127.0.0.1';
+  const defaults = emulatorDefaults();
+  const host = env.KIEMTRA_EMULATOR_HOST || defaults.host;
   return {
     firebase: {
       apiKey: env.KIEMTRA_FIREBASE_API_KEY || 'demo-api-key',
@@ -34,9 +44,9 @@ export function backendConfig(mode, env = process.env) {
     ...(emulators
       ? {
           emulators: {
-            auth: `http://${host}:${env.KIEMTRA_AUTH_PORT || 9099}`,
+            auth: `http://${host}:${env.KIEMTRA_AUTH_PORT || defaults.auth}`,
             functionsHost: host,
-            functionsPort: Number(env.KIEMTRA_FUNCTIONS_PORT || 5001),
+            functionsPort: Number(env.KIEMTRA_FUNCTIONS_PORT || defaults.functions),
           },
         }
       : {}),

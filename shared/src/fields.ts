@@ -156,6 +156,7 @@ export const FIELDS: Record<TableKind, FieldDef[]> = {
     ...qualityFields,
   ],
   targets: [
+    f('order', 'text', 'STT', 'No.'),
     f('measure', 'text', 'Chỉ tiêu', 'Target', { required: true }),
     f('comparator', 'text', 'So sánh', 'Comparator'),
     f('value', 'quantity', 'Giá trị', 'Value', { required: true }),
@@ -164,12 +165,14 @@ export const FIELDS: Record<TableKind, FieldDef[]> = {
     f('basis', 'text', 'Căn cứ', 'Basis'),
   ],
   units: [
+    f('order', 'text', 'STT', 'No.'),
     f('code', 'code', 'Mã đơn vị', 'Unit code', { required: true }),
     f('name', 'text', 'Tên đơn vị', 'Unit name', { required: true }),
     f('parentCode', 'code', 'Mã đơn vị cấp trên', 'Parent unit code'),
     f('level', 'text', 'Cấp / loại', 'Level / kind'),
   ],
   justifications: [
+    f('order', 'text', 'STT', 'No.'),
     f('ruleId', 'text', 'Mã quy tắc', 'Rule id', { required: true }),
     f('sheet', 'text', 'Trang tính', 'Sheet'),
     f('cell', 'text', 'Ô / dòng', 'Cell or row', { required: true }),

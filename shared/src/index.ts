@@ -29,3 +29,4 @@ export * from './pipeline.ts';
 export * from './text.ts';
 export * from './format.ts';
 export * from './redact.ts';
+export * from './catalogue.ts';
