@@ -56,6 +56,9 @@ describe('the pane with the local stack', () => {
     const commune = districtWorkbooks(9).communes[2]!; // SC03, a clean commune
     const emulators = [`http://127.0.0.1:${ports.auth}`, `http://127.0.0.1:${ports.functions}`];
     const page = await openPane(browser, url, script, { grid: commune.grid, allow: emulators });
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.log('pane:', m.text());
+    });
 
     await signIn(page, 'nhaplieu.sc03@kiemtra.test');
     expect(await page.getByTestId('signed-in').textContent()).toBe('Đã đăng nhập: nhaplieu.sc03@kiemtra.test');
@@ -115,5 +118,5 @@ describe('the pane with the local stack', () => {
     expect(sheet.charts[0]!.type).toBe('ColumnClustered');
     expect(sheet.values.flat()).toContain(`Đầy đủ báo cáo: 1/${expected.rollup.completeness.expected}`);
     await page.context().close();
-  });
+  }, 240_000);
 });

@@ -261,10 +261,9 @@ describe('access', () => {
 });
 
 describe('bad input: a clear error and nothing stored', () => {
-  const editor = () => T['nhaplieu.td@kiemtra.test']!;
-  const expectRefused = async (data: unknown, status: string, words: RegExp) => {
+  const expectRefused = async (data: unknown, status: string, words: RegExp, email = 'nhaplieu.sopcop@kiemtra.test') => {
     const before = await counts();
-    const r = await stack.client.call('submit', data, editor());
+    const r = await stack.client.call('submit', data, await stack.token(email));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.status).toBe(status);
@@ -289,7 +288,16 @@ describe('bad input: a clear error and nothing stored', () => {
     const r = await expectRefused({ unit: 'SC06', period: PERIOD, data: big }, 'INVALID_ARGUMENT', /too large/);
     if (!r.ok) expect(r.error.details?.['limit']).toBe(LIMITS.payloadBytes);
     const many = fresh();
-    many.records = Array.from({ length: LIMITS.records + 1 }, (_, i) => ({ ...many.records[0]!, values: {}, cells: {}, ref: `r${i}` }));
+    many.records = Array.from({ length: LIMITS.records + 1 }, (_, i) => ({
+      tableId: 't',
+      kind: 'members' as const,
+      sheet: 'S',
+      row: i,
+      values: {},
+      cells: {},
+      groups: [],
+      ref: `r${i}`,
+    }));
     await expectRefused({ unit: 'SC06', period: PERIOD, data: many }, 'INVALID_ARGUMENT', /records/);
   });
 
@@ -306,7 +314,7 @@ describe('bad input: a clear error and nothing stored', () => {
   });
 
   it('locked period', async () => {
-    await expectRefused({ unit: 'TD3', period: PERIOD, data: workbooks[2] }, 'FAILED_PRECONDITION', /locked/);
+    await expectRefused({ unit: 'TD3', period: PERIOD, data: workbooks[2] }, 'FAILED_PRECONDITION', /locked/, 'nhaplieu.td@kiemtra.test');
   });
 });
 

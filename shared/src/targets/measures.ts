@@ -79,7 +79,7 @@ export const MEASURES: readonly Measure[] = [
     bi('Chi bộ bản, tiểu khu, tổ dân phố có chi ủy', 'Residential cells with a committee'),
     (c) => c.cellsResidentialWithCommittee,
     (c) => c.cellsResidentialCommitteeKnown,
-    bi('chi bộ thôn, bản, tổ dân phố cần có chi ủy', 'residential cells that need a committee'),
+    bi('chi bộ thôn, bản, tổ dân phố có chi ủy', 'residential cells with a committee'),
     [
       'chi bo ban tieu khu to dan pho co chi uy',
       'chi bo thon ban co chi uy',
@@ -132,7 +132,7 @@ export const MEASURES: readonly Measure[] = [
     bi('Thôn, bản có chi bộ độc lập', 'Hamlets with an independent cell'),
     (c) => c.hamletsWithIndependentCell,
     (c) => c.hamletsIndependentCellKnown,
-    bi('thôn, bản cần có chi bộ độc lập', 'hamlets that need their own cell'),
+    bi('thôn, bản có chi bộ độc lập', 'hamlets with their own cell'),
     ['ban co chi bo doc lap', 'thon ban co chi bo doc lap', 'thon co chi bo doc lap', 'ban trang chi bo'],
   ),
   ratio(
@@ -140,7 +140,7 @@ export const MEASURES: readonly Measure[] = [
     bi('Thôn, bản có đảng viên', 'Hamlets with party members'),
     (c) => c.hamletsWithMembers,
     (c) => c.hamlets,
-    bi('thôn, bản cần có đảng viên', 'hamlets that need a party member'),
+    bi('thôn, bản có đảng viên', 'hamlets with a party member'),
     ['ban co dang vien', 'thon ban co dang vien', 'thon co dang vien', 'ban trang dang vien'],
   ),
   ratio(
@@ -148,7 +148,7 @@ export const MEASURES: readonly Measure[] = [
     bi('Bí thư chi bộ đồng thời là trưởng thôn, bản', 'Cell secretaries who are also hamlet heads'),
     (c) => c.cellsSecretaryIsHamletHead,
     (c) => c.cellsWithSecretaryData,
-    bi('bí thư chi bộ cần kiêm trưởng thôn, bản', 'cell secretaries who should also be hamlet heads'),
+    bi('bí thư chi bộ kiêm trưởng thôn, bản', 'cell secretaries who are also hamlet heads'),
     [
       'bi thu chi bo dong thoi la truong ban',
       'bi thu chi bo dong thoi la truong thon',
@@ -172,7 +172,7 @@ export const MEASURES: readonly Measure[] = [
     bi('Chi bộ sinh hoạt đủ các kỳ thường kỳ', 'Cells holding every regular meeting'),
     (c) => c.cellsAllRegularMeetings,
     (c) => c.cellsWithMeetingData,
-    bi('chi bộ cần sinh hoạt đủ kỳ', 'cells that need to hold every regular meeting'),
+    bi('chi bộ sinh hoạt đủ kỳ', 'cells holding every regular meeting'),
     ['chi bo sinh hoat du 12 ky', 'chi bo sinh hoat du ky', 'sinh hoat dinh ky du 12 ky'],
   ),
   ratio(

@@ -201,7 +201,7 @@ describe('evaluateTargets', () => {
     );
     expect(r.status).toBe('notMet');
     expect(r.gap?.units).toBe(1);
-    expect(r.gap?.text.vi).toContain('Cần thêm 1 chi bộ thôn, bản, tổ dân phố cần có chi ủy');
+    expect(r.gap?.text.vi).toContain('Cần thêm 1 chi bộ thôn, bản, tổ dân phố có chi ủy');
     expect(r.gap?.text.vi).toContain('yêu cầu > 90%');
   });
 
