@@ -4,7 +4,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/lib/**', 'coverage/**', 'test-artifacts/**', 'samples/generated/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/lib/**', 'coverage/**', 'test-artifacts/**', 'samples/generated/**', '**/*.local.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -24,7 +24,11 @@ const DEV_URL = 'https://localhost:3000';
 function emulatorDefaults() {
   const file = resolve(here, '..', 'firebase.json');
   const e = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).emulators ?? {}) : {};
-  return { host: e.auth?.host ?? '127.0.0.1', auth: e.auth?.port ?? 9099, functions: e.functions?.port ?? 5001 };
+  return {
+    host: e.auth?.host ?? '127.0.0.1',
+    auth: e.auth?.port ?? 9099,
+    functions: e.functions?.port ?? 5001,
+  };
 }
 
 export function backendConfig(mode, env = process.env) {

@@ -4,7 +4,7 @@
  */
 import {
   checkWorkbook,
-  foldCompact,
+  findPrevious,
   readWorkbook,
   type Bilingual,
   type UnitSummary,
@@ -39,18 +39,10 @@ export async function loadPrevious(paths: string[], maxRows?: number): Promise<P
 }
 
 /**
- * The previous summary of the unit this workbook is about: the only one when a single file
- * was given, otherwise the one whose unit code or name matches the workbook's header block.
+ * The previous summary of the unit this workbook is about, by the engine's rule (findPrevious:
+ * the only one given, else the same unit by code or name as its header block names it).
  */
 export function matchPrevious(previous: UnitSummary[], grid: WorkbookGrid): UnitSummary | undefined {
   if (previous.length === 0) return undefined;
-  if (previous.length === 1) return previous[0];
-  const unit = readWorkbook(grid).unit;
-  if (!unit) return undefined;
-  if (unit.code) {
-    const byCode = previous.find((p) => p.unit.code === unit.code);
-    if (byCode) return byCode;
-  }
-  const name = foldCompact(unit.name);
-  return previous.find((p) => foldCompact(p.unit.name) === name);
+  return findPrevious(previous, previous.length === 1 ? undefined : readWorkbook(grid).unit);
 }

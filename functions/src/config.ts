@@ -8,10 +8,12 @@ export const REGION = 'asia-southeast1';
 
 /** Limits on what one call may carry; each breach is a clear error, and nothing is stored. */
 export const LIMITS = {
-  /** JSON bytes of one request's data. */
-  payloadBytes: 512 * 1024,
+  /** JSON bytes of one request's data (a commune of ~5,000 members, names removed). */
+  payloadBytes: 4 * 1024 * 1024,
   /** Records (table rows) in one workbook. */
-  records: 5_000,
+  records: 20_000,
+  /** Stored workbook data, compressed: Firestore keeps at most 1 MiB per document. */
+  storedContentBytes: 900 * 1024,
   tables: 60,
   sheets: 60,
   /** Reading issues sent with a workbook. */

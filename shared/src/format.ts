@@ -68,7 +68,12 @@ export function formatDecimal(
   const sep = SEPARATORS[lang];
   if (opts.decimals === undefined) {
     // Whole numbers exactly as they are: decimalText keeps only the 15 digits a double holds faithfully.
-    const text = Number.isInteger(n) ? BigInt(Math.abs(n)).toString() : decimalText(Math.abs(n));
+    // (A safe integer's own text is already exact; BigInt is for the larger ones.)
+    const text = Number.isSafeInteger(n)
+      ? String(Math.abs(n))
+      : Number.isInteger(n)
+        ? BigInt(Math.abs(n)).toString()
+        : decimalText(Math.abs(n));
     const [whole = '0', frac] = text.split('.');
     const sign = n < 0 ? '-' : '';
     return sign + group(whole, sep.group) + (frac ? sep.decimal + frac : '');
@@ -147,5 +152,6 @@ function renderScaled(scaled: bigint, format: PercentFormat, lang: Lang): string
 }
 
 function group(digits: string, sep: string): string {
+  if (digits.length <= 3) return digits;
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }

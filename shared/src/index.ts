@@ -25,6 +25,7 @@ export {
   gapUnits,
 } from './targets/index.ts';
 export { aggregate, type Rollup, type RankedUnit } from './aggregate/index.ts';
+export * from './units.ts';
 export * from './pipeline.ts';
 export * from './text.ts';
 export * from './format.ts';

@@ -166,26 +166,54 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
     else byRow.set(i.rowRef, [i]);
   }
   const ratingByRow = new Map(ratings.map((r) => [r.rowRef, r]));
-  return data.records.map((rec) => {
-    const list = byRow.get(rec.ref) ?? [];
-    const open = list.filter((i) => !i.justified);
+  const records = data.records;
+  const out: RowResult[] = new Array<RowResult>(records.length);
+  for (let k = 0; k < records.length; k++) {
+    const rec = records[k]!;
+    // Most rows of a large workbook have no issue: they skip the tallying.
+    const list = byRow.get(rec.ref);
     let status: RowResult['status'] = 'ok';
-    for (const i of open) if (status === 'ok' || SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[status]) status = i.severity;
-    const rating = ratingByRow.get(rec.ref);
+    let open = 0;
+    let ruleIds: string[] = [];
+    if (list) {
+      for (const i of list) {
+        if (i.justified) continue;
+        open++;
+        if (status === 'ok' || SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[status]) status = i.severity;
+      }
+      ruleIds = [...new Set(list.map((i) => i.ruleId))];
+    }
+    const justified = list ? list.length - open : 0;
     const name = rec.kind === 'members' ? undefined : rec.values['name'];
-    return {
-      tableId: rec.tableId,
-      sheet: rec.sheet,
-      row: rec.row,
-      rowRef: rec.ref,
-      ...(typeof name === 'string' ? { unitName: name } : {}),
-      status,
-      ruleIds: [...new Set(list.map((i) => i.ruleId))],
-      openIssues: open.length,
-      justifiedIssues: list.length - open.length,
-      ...(rating ? { rating } : {}),
-    };
-  });
+    // Literals in the order the report has always listed them: unitName sits after rowRef.
+    const result: RowResult =
+      typeof name === 'string'
+        ? {
+            tableId: rec.tableId,
+            sheet: rec.sheet,
+            row: rec.row,
+            rowRef: rec.ref,
+            unitName: name,
+            status,
+            ruleIds,
+            openIssues: open,
+            justifiedIssues: justified,
+          }
+        : {
+            tableId: rec.tableId,
+            sheet: rec.sheet,
+            row: rec.row,
+            rowRef: rec.ref,
+            status,
+            ruleIds,
+            openIssues: open,
+            justifiedIssues: justified,
+          };
+    const rating = ratingByRow.get(rec.ref);
+    if (rating) result.rating = rating;
+    out[k] = result;
+  }
+  return out;
 }
 
 export const ENGINE_NAME = bi('Kiểm tra TCCSĐ', 'kiemtra');

@@ -6,7 +6,6 @@
  * method call is recorded in call order and applied to the model at `context.sync()`.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { a1 } from '@kiemtra/shared';
 import type { ModelSheet, Rect, WorkbookModel } from '../../addin/src/testing/workbook-model.ts';
 import { cellKey, parseRect, rectA1 } from '../../addin/src/testing/workbook-model.ts';
 
@@ -352,5 +351,3 @@ function overlaps(a: Rect, b: Rect): boolean {
     a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.cols && b.left < a.left + a.cols
   );
 }
-
-export { a1 };

@@ -61,7 +61,9 @@ describe('the pane with the local stack', () => {
     });
 
     await signIn(page, 'nhaplieu.sc03@kiemtra.test');
-    expect(await page.getByTestId('signed-in').textContent()).toBe('Đã đăng nhập: nhaplieu.sc03@kiemtra.test');
+    expect(await page.getByTestId('signed-in').textContent()).toBe(
+      'Đã đăng nhập: nhaplieu.sc03@kiemtra.test',
+    );
 
     await page.getByRole('tab', { name: 'Kiểm tra' }).click();
     await page.getByTestId('run-check').click();
@@ -72,18 +74,30 @@ describe('the pane with the local stack', () => {
 
     await page.getByRole('tab', { name: 'Gửi' }).click();
     await page.getByTestId('submit-report').click();
-    await page.getByText(/^Đã gửi: phiên bản 1 \(2023\)\.$/).waitFor({ timeout: 30_000 });
+    const status = page.getByTestId('submit-status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toMatch(/^Đã gửi: phiên bản 1 \(2023\)\.$/);
     await shoot(page, '12-stack-submitted-vi');
     const reviewer = await stack.token('duyet.sopcop@kiemtra.test');
-    const before = must(await stack.client.call<RollupResult>('rollup', { unit: 'SC', period: '2023' }, reviewer));
+    const before = must(
+      await stack.client.call<RollupResult>('rollup', { unit: 'SC', period: '2023' }, reviewer),
+    );
     expect(before.children.find((c) => c.unit.code === 'SC03')?.status).toBe('submitted');
 
     // The functions are unreachable: the submission stays in the workbook and the pane says so.
-    await page.route(`http://127.0.0.1:${ports.functions}/**`, (route) => route.abort('internetdisconnected'));
+    await page.route(`http://127.0.0.1:${ports.functions}/**`, (route) =>
+      route.abort('internetdisconnected'),
+    );
     await page.getByTestId('submit-report').click();
     await page.getByText(/^Chưa gửi được \(mất kết nối\)/).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('pending-count').textContent()).toBe('1 báo cáo đang chờ gửi lại (lưu trong sổ tính)');
-    const hidden = await page.evaluate((n) => window.__kiemtraDouble!.model.sheets.find((s) => s.name === n)?.visibility, PENDING_SHEET);
+    expect(await page.getByTestId('pending-count').textContent()).toBe(
+      '1 báo cáo đang chờ gửi lại (lưu trong sổ tính)',
+    );
+    const hidden = await page.evaluate(
+      (n) => window.__kiemtraDouble!.model.sheets.find((s) => s.name === n)?.visibility,
+      PENDING_SHEET,
+    );
     expect(hidden).toBe('VeryHidden');
     await shoot(page, '13-stack-pending-vi');
     expect(await layoutProblems(page)).toEqual([]);
@@ -91,7 +105,9 @@ describe('the pane with the local stack', () => {
     // Network back: resending empties the queue; identical content makes no new version.
     await page.unroute(`http://127.0.0.1:${ports.functions}/**`);
     await page.getByRole('button', { name: 'Gửi lại ngay' }).click();
-    await page.getByText('Nội dung không đổi so với lần gửi trước; không tạo phiên bản mới.').waitFor({ timeout: 30_000 });
+    await page
+      .getByText('Nội dung không đổi so với lần gửi trước; không tạo phiên bản mới.')
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('pending-count').count()).toBe(0);
 
     // A district viewer pulls the roll-up into the workbook.
@@ -101,14 +117,17 @@ describe('the pane with the local stack', () => {
     await page.getByTestId('pull-rollup').click();
     await page.getByText(/^Đã ghi trang "Tổng hợp": 1\/9 đơn vị đã nộp\.$/).waitFor({ timeout: 60_000 });
     await shoot(page, '14-stack-rollup-vi');
-    const sheet = await page.evaluate(
-      (n) => {
-        const s = window.__kiemtraDouble!.model.sheets.find((x) => x.name === n)!;
-        return { values: s.values, charts: s.charts };
-      },
-      RESULT_SHEETS.rollup,
+    const sheet = await page.evaluate((n) => {
+      const s = window.__kiemtraDouble!.model.sheets.find((x) => x.name === n)!;
+      return { values: s.values, charts: s.charts };
+    }, RESULT_SHEETS.rollup);
+    const expected = must(
+      await stack.client.call<RollupResult>(
+        'rollup',
+        { unit: 'SC', period: '2023' },
+        await stack.token('xem.sopcop@kiemtra.test'),
+      ),
     );
-    const expected = must(await stack.client.call<RollupResult>('rollup', { unit: 'SC', period: '2023' }, await stack.token('xem.sopcop@kiemtra.test')));
     expect(sheet.values[0]![0]).toBe(`TỔNG HỢP — ${expected.unit.name} — 2023`);
     const names = sheet.values.slice(2, 2 + expected.children.length).map((r) => r[0]);
     expect(names).toEqual(expected.children.map((c) => c.unit.name));

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { NOTE_PREFIX, RESULT_SHEETS, SEVERITY_FILL, STATE_SHEET, type WritePlan } from '@kiemtra/shared';
+import {
+  NOTE_PREFIX,
+  RESULT_SHEETS,
+  SEVERITY_FILL,
+  STATE_HEADER,
+  STATE_SHEET,
+  decodeStateRows,
+  encodeStateRows,
+  type WritePlan,
+} from '@kiemtra/shared';
 import { applyPlan, removeResults } from '../../cli/src/xlsx/apply.ts';
 import { buildWorkbook, diffCells, loadBuffer, snapshotWorkbook, toBuffer } from './helpers.ts';
 
@@ -156,6 +165,46 @@ describe('applying a write plan to a workbook', () => {
     const ws = (await reload(wb)).getWorksheet('Chi bộ')!;
     expect(ws.getCell('F5').value).toBe('ghi chú của cán bộ');
     expect(ws.getCell('E3').value).toBeNull();
+  });
+
+  it('keeps its state in the shared layout: the yellow fill under D6 recorded as a colour too', async () => {
+    const wb = await reload(cellsWorkbook());
+    applyPlan(wb, plan());
+    const state = (await reload(wb)).getWorksheet(STATE_SHEET)!;
+    const rows: unknown[][] = [];
+    state.eachRow((row) => rows.push([1, 2, 3, 4, 5].map((i) => row.getCell(i).value)));
+    expect(rows[0]).toEqual([...STATE_HEADER]);
+    const entries = decodeStateRows(rows);
+    expect(entries).toContainEqual({ kind: 'area', sheet: 'Chi bộ', ref: 'E3:F7' });
+    expect(entries).toContainEqual({ kind: 'merge', sheet: 'Chi bộ', ref: 'E3:E4' });
+    expect(entries).toContainEqual({ kind: 'sheet', sheet: RESULT_SHEETS.issues });
+    const d6 = entries.find((e) => e.kind === 'fill' && e.ref === 'D6');
+    expect(d6).toMatchObject({ kind: 'fill', original: '#FFFF00' });
+    // B5 had no colour: nothing for another host to restore but "no fill".
+    expect(entries.find((e) => e.kind === 'fill' && e.ref === 'B5')).toMatchObject({ original: '' });
+  });
+
+  it("removes results recorded by another host's state rows (colours, no host detail)", async () => {
+    const original = snapshotWorkbook(await reload(cellsWorkbook()));
+    const wb = await reload(cellsWorkbook());
+    const ws = wb.getWorksheet('Chi bộ')!;
+    // What the add-in leaves: a result area, a highlighted cell, a result sheet.
+    ws.getCell('E3').value = '[KT] Kết quả kiểm tra';
+    ws.getCell('E5').value = 'Đạt';
+    ws.getCell('D6').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4CCCC' } };
+    wb.addWorksheet(RESULT_SHEETS.issues).getCell('A1').value = 'Kết quả kiểm tra';
+    const state = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+    for (const row of encodeStateRows([
+      { kind: 'area', sheet: 'Chi bộ', ref: 'E3:F7' },
+      { kind: 'fill', sheet: 'Chi bộ', ref: 'D6', original: '#FFFF00' },
+      { kind: 'sheet', sheet: RESULT_SHEETS.issues },
+    ]))
+      state.addRow(row);
+    removeResults(wb);
+    const after = snapshotWorkbook(await reload(wb));
+    expect(after.map((s) => s.name)).toEqual(original.map((s) => s.name));
+    expect(diffCells(original[0]!.cells, after[0]!.cells)).toEqual([]);
+    expect((ws.getCell('D6').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
   });
 
   it('clears marker columns left by another host without a state sheet', async () => {

@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_SCHEMA_VERSION, RESULT_SHEETS, STATE_SHEET, type CheckReport } from '@kiemtra/shared';
+import {
+  REPORT_SCHEMA_VERSION,
+  RESULT_SHEETS,
+  STATE_SHEET,
+  type CheckReport,
+  type Rollup,
+} from '@kiemtra/shared';
 import { hugeWorkbook, smallCommuneGrid, writeBadFiles, writeGrid, type BadFiles } from './fixtures.ts';
 import { loadFile, runCli, tempDir, toBuffer, unzip, zip } from './helpers.ts';
 import { gridToWorkbook } from '../../cli/src/xlsx/grid-workbook.ts';
@@ -223,6 +229,54 @@ describe('kiemtra check', () => {
     const trend = a.targets.filter((t) => t.trend && t.trend.length > 0);
     const extra = a.issues.length - b.issues.length;
     expect(trend.length + extra).toBeGreaterThan(0);
+
+    // A folder of last year's workbooks: the one whose header block names the same commune
+    // ("Đảng bộ xã Nậm Lạnh" there, "ĐẢNG ỦY XÃ NẬM LẠNH" here) is used, the others not.
+    const folder = join(dir, 'nam-truoc');
+    mkdirSync(folder);
+    previousGrid.sheets[0]!.rows[1] = ['Đảng bộ xã Nậm Lạnh'];
+    await writeGrid(join(folder, 'a.xlsx'), previousGrid);
+    const other = smallCommuneGrid();
+    other.sheets[0]!.rows[1] = ['ĐẢNG ỦY XÃ MƯỜNG LÈO'];
+    other.sheets[0]!.rows[3] = ['BIỂU TỔNG HỢP CHI BỘ TRỰC THUỘC NĂM 2022'];
+    other.sheets[0]!.rows[7] = [1, 'Chi bộ bản Nà Mò', 60, 59, 1, 12, 'x'];
+    await writeGrid(join(folder, 'b.xlsx'), other);
+    const fromFolder = await runCli([
+      'check',
+      commune,
+      '--previous',
+      folder,
+      '--json',
+      '--out',
+      join(dir, 'o-p'),
+    ]);
+    const c = (JSON.parse(fromFolder.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
+    expect(c.issues.map((i) => [i.ruleId, i.cell])).toEqual(a.issues.map((i) => [i.ruleId, i.cell]));
+    // The members' jump compares with Nậm Lạnh's last total, not Mường Lèo's.
+    const total = (g: typeof previousGrid) =>
+      g.sheets[0]!.rows.slice(7, 11).reduce((n, r) => n + Number(r[2]), 0);
+    expect(c.issues.find((i) => i.message.vi.includes('→'))?.message.vi).toContain(
+      `${total(previousGrid)} → ${total(smallCommuneGrid())}`,
+    );
+    // With only other communes' workbooks, nothing is compared.
+    const onlyOther = join(dir, 'xa-khac');
+    mkdirSync(onlyOther);
+    await writeGrid(join(onlyOther, 'b.xlsx'), other);
+    const ml = structuredClone(other);
+    ml.sheets[0]!.rows[1] = ['ĐẢNG ỦY XÃ SỐP CỘP'];
+    await writeGrid(join(onlyOther, 'c.xlsx'), ml);
+    const none = await runCli([
+      'check',
+      commune,
+      '--previous',
+      onlyOther,
+      '--json',
+      '--out',
+      join(dir, 'o-p'),
+    ]);
+    const d = (JSON.parse(none.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
+    expect(d.issues.map((i) => [i.ruleId, i.cell])).toEqual(b.issues.map((i) => [i.ruleId, i.cell]));
+
     const badPrev = await runCli(['check', commune, '--previous', bad.files.xls!, '--out', join(dir, 'o-p')]);
     expect(badPrev.code).toBe(2);
     expect(badPrev.stderr).toContain('bieu-cu.xls (--previous): định dạng Excel cũ (.xls)');
@@ -246,12 +300,16 @@ describe('kiemtra aggregate', () => {
       sheets: [
         {
           name: 'Đơn vị',
+          // Names as a district's list has them ("Đảng bộ xã …"), while the workbooks' header
+          // blocks say "ĐẢNG ỦY XÃ …". The last row's parent code is in no row of the list.
           rows: [
             ['Mã đơn vị', 'Tên đơn vị', 'Mã đơn vị cấp trên', 'Cấp'],
-            ['01', 'Đảng ủy xã Nậm Lạnh', '', 'commune'],
-            ['02', 'Đảng ủy xã Mường Lạn', '', 'commune'],
-            ['03', 'Đảng ủy xã Sốp Cộp', '', 'commune'],
-            ['04', 'Đảng ủy xã Mường Lèo', '', 'commune'],
+            ['SC', 'Đảng bộ huyện Sốp Cộp', 'SL', 'Huyện'],
+            ['SC01', 'Đảng bộ xã Nậm Lạnh', 'SC', 'Xã'],
+            ['SC02', 'Đảng bộ xã Mường Lạn', 'SC', 'Xã'],
+            ['SC03', 'Đảng bộ xã Sốp Cộp', 'SC', 'Xã'],
+            ['SC04', 'Đảng bộ xã Mường Lèo', 'SC', 'Xã'],
+            ['MC01', 'Đảng bộ xã Chiềng Sơn', 'MC', 'Xã'],
           ],
         },
       ],
@@ -269,32 +327,56 @@ describe('kiemtra aggregate', () => {
     ]);
     expect([0, 1]).toContain(r.code);
     expect(r.stdout).toContain(`Huyện ủy Sốp Cộp → ${out}`);
-    expect(r.stdout).toContain('Đơn vị đã tổng hợp: 3 / 4 — còn thiếu 1');
-    expect(r.stdout).toContain('Mường Lèo');
+    // The unit list's own problem, at its cell; the roll-up is still written.
+    expect(r.stderr).toContain(
+      `⚠ ${units}: 'Đơn vị'!C7 "Đảng bộ xã Chiềng Sơn": mã đơn vị cấp trên MC không có trong danh sách`,
+    );
+    expect(r.stdout).toContain('Đơn vị đã tổng hợp: 3 / 4 — còn thiếu 1: Đảng bộ xã Mường Lèo');
     const wb = await loadFile(out);
     const rollup = wb.getWorksheet(RESULT_SHEETS.rollup)!;
     expect(rollup).toBeDefined();
-    // Title, headers, three units and the total row.
+    expect(String(rollup.getCell('A1').value)).toBe('TỔNG HỢP — Huyện ủy Sốp Cộp — năm 2023 (đã nộp 3/4)');
+    // Title, headers, three units and the total row, which carries the list's code for the parent.
     expect(rollup.getCell('A6').value).toBe('Cộng');
+    expect(rollup.getCell('C6').value).toBe('SC');
     const members = ['J3', 'J4', 'J5'].map((a) => Number(rollup.getCell(a).value));
     expect(members.sort()).toEqual([33, 34, 35]);
     expect(rollup.getCell('J6').value).toBe(102);
-    expect(wb.getWorksheet('Chỉ tiêu theo cấp')).toBeDefined();
-    expect(wb.getWorksheet('Tiến độ nộp')!.getCell('C3').value).toContain('Mường Lèo');
+    expect(rollup.getCell('J6').font?.bold).toBe(true);
+    // Every percent column of the plan is formatted as a percentage.
+    const percentHeaders: string[] = [];
+    rollup.getRow(2).eachCell((cell) => {
+      if (rollup.getCell(3, Number(cell.col)).numFmt === '0.00%') percentHeaders.push(String(cell.value));
+    });
+    expect(percentHeaders.some((h) => h.startsWith('100% chi bộ sinh hoạt đủ 12 kỳ/năm'))).toBe(true);
+    expect(wb.getWorksheet(RESULT_SHEETS.rollupTargets)).toBeDefined();
+    expect(wb.getWorksheet(RESULT_SHEETS.rollupWeakest)).toBeDefined();
+    const progress = wb.getWorksheet(RESULT_SHEETS.rollupCompleteness)!;
+    expect(progress.getCell('A3').value).toBe('Chưa nộp');
+    expect(progress.getCell('B3').value).toBe('SC04');
+    expect(progress.getCell('C3').value).toBe('Đảng bộ xã Mường Lèo');
+    const statuses = [4, 5, 6, 7].map((row) => progress.getCell(`A${row}`).value);
+    expect(statuses).toEqual(['Đã nộp', 'Đã nộp', 'Đã nộp', null]);
     const xml = unzip(readFileSync(out));
     const sheetXml = [...xml.entries()]
       .filter(([k]) => k.startsWith('xl/worksheets/sheet'))
       .map(([, v]) => v.toString());
     expect(sheetXml.some((s) => s.includes('<dataBar') || s.includes('<iconSet'))).toBe(true);
 
-    const json = await runCli(['aggregate', folder, '--out', out, '--json']);
+    const json = await runCli(['aggregate', folder, '--out', out, '--json', '--units', units]);
     const doc = JSON.parse(json.stdout) as {
       schemaVersion: number;
       command: string;
-      rollup: { children: unknown[] };
+      unitListIssues: unknown[];
+      rollup: Rollup;
     };
     expect(doc.command).toBe('aggregate');
     expect(doc.rollup.children).toHaveLength(3);
+    expect(doc.unitListIssues).toHaveLength(1);
+    // Without --parent the list's leaves are expected: the communes of both districts.
+    expect(doc.rollup.completeness.expected).toBe(5);
+    expect(doc.rollup.completeness.missing.map((u) => u.code)).toEqual(['SC04', 'MC01']);
+    expect(doc.rollup.completeness.unexpected).toEqual([]);
   });
 
   it('exits 2 when there is nothing readable to roll up', async () => {

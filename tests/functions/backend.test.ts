@@ -64,7 +64,7 @@ beforeAll(async () => {
     { uid: 'viewer-td2', email: 'xem.td2@kiemtra.test', role: 'viewer' as const, scope: 'TD2' },
     { uid: 'noclaims', email: 'chua.cap.quyen@kiemtra.test' },
   ];
-  for (const u of extra) await stack.client.createUser({ ...u, password: DEMO_PASSWORD });
+  for (const u of extra) await stack.createUser(u);
   for (const email of [
     'nhaplieu.td@kiemtra.test',
     'duyet.td@kiemtra.test',

@@ -7,6 +7,7 @@
 import type { FirestoreServer } from '@firestore-emulator/server';
 import { buildFunctions, portBlock, startFirebaseEmulators, startFirestore, type FirebaseEmulators } from '../../functions/tools/emulators.ts';
 import { StackClient } from '../../functions/tools/client.ts';
+import type { Role } from '../../functions/src/config.ts';
 import { DEMO_PASSWORD, demoUsers, sampleDistrict, seedProvince, seedUsers, type UnitRow } from '../../functions/tools/seed.ts';
 
 export interface Stack {
@@ -16,6 +17,8 @@ export interface Stack {
   adminToken: string;
   sample: ReturnType<typeof sampleDistrict>;
   token(email: string): Promise<string>;
+  /** An extra account, created again whenever the emulators restart. */
+  createUser(u: { uid: string; email: string; role?: Role; scope?: string }): Promise<void>;
   /** Kills the emulators' process group with SIGKILL and starts them again on the same ports. */
   restartEmulators(): Promise<void>;
   stop(): Promise<void>;
@@ -32,6 +35,7 @@ export async function startStack(opts: { portBase: number; projectId: string; ex
   const sample = sampleDistrict(9);
   const adminToken = await seedProvince(client, [...sample.units, ...(opts.extraUnits ?? [])]);
   const tokens = new Map<string, string>();
+  const extraUsers: { uid: string; email: string; role?: Role; scope?: string }[] = [];
   const stack: Stack = {
     firestore,
     get emulators() {
@@ -47,12 +51,17 @@ export async function startStack(opts: { portBase: number; projectId: string; ex
       tokens.set(email, t);
       return t;
     },
+    async createUser(u) {
+      extraUsers.push(u);
+      await client.createUser({ ...u, password: DEMO_PASSWORD });
+    },
     async restartEmulators() {
       await emulators.kill('SIGKILL');
       emulators = await startFirebaseEmulators({ projectId: opts.projectId, ports });
       client.use(emulators);
       // The Auth emulator keeps accounts in memory: the restarted one gets them again.
       await seedUsers(client, demoUsers());
+      for (const u of extraUsers) await client.createUser({ ...u, password: DEMO_PASSWORD });
       tokens.clear();
     },
     async stop() {

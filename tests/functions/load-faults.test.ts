@@ -41,8 +41,8 @@ beforeAll(async () => {
     projectId: 'demo-kiemtra-load',
     extraUnits: [LD, FD, ...LD_UNITS, ...FD_UNITS].map(toRow),
   });
-  await stack.client.createUser({ uid: 'editor-ld', email: 'nhaplieu.ld@kiemtra.test', password: DEMO_PASSWORD, role: 'editor', scope: 'LD' });
-  await stack.client.createUser({ uid: 'editor-fd', email: 'nhaplieu.fd@kiemtra.test', password: DEMO_PASSWORD, role: 'editor', scope: 'FD' });
+  await stack.createUser({ uid: 'editor-ld', email: 'nhaplieu.ld@kiemtra.test', role: 'editor', scope: 'LD' });
+  await stack.createUser({ uid: 'editor-fd', email: 'nhaplieu.fd@kiemtra.test', role: 'editor', scope: 'FD' });
   clean = stack.sample.workbooks.filter((w) => w.clean).map((w) => w.data);
   rulebook = (await stack.client.must<{ rulebook: Rulebook }>('rulebook', { action: 'get', unit: 'LD', period: PERIOD }, stack.adminToken))
     .rulebook;
@@ -120,7 +120,8 @@ describe('faults', () => {
     let failures = 0;
 
     const submitUntilStored = async ({ u, i }: { u: Ref; i: number }) => {
-      for (let attempt = 0; attempt < 200; attempt++) {
+      let last = '';
+      for (let attempt = 0; attempt < 240; attempt++) {
         try {
           const r = await stack.client.call<{ status: string; version: { id: string } }>(
             'submit',
@@ -136,6 +137,7 @@ describe('faults', () => {
             return;
           }
           failures++;
+          last = `${r.error.status} ${r.error.message} ${JSON.stringify(r.error.details)}`;
           if (r.error.status === 'UNAUTHENTICATED') {
             token = await stack.client.signIn('nhaplieu.fd@kiemtra.test', DEMO_PASSWORD).catch(() => token);
           } else if (!['INTERNAL', 'UNAVAILABLE', 'UNPARSEABLE', 'UNKNOWN'].includes(r.error.status)) {
@@ -144,10 +146,11 @@ describe('faults', () => {
         } catch (e) {
           if (String(e).includes(u.code)) throw e;
           failures++; // connection refused or reset while the emulators are down
+          last = String(e);
         }
         await sleep(500);
       }
-      throw new Error(`${u.code}: never stored`);
+      throw new Error(`${u.code}: never stored (${last})`);
     };
 
     await pool(

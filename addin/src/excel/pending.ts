@@ -72,11 +72,12 @@ export class WorkbookPendingStore implements PendingStore {
   async list(): Promise<PendingSubmission[]> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(PENDING_SHEET);
+      await context.sync();
+      if (ws.isNullObject) return [];
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('values');
       await context.sync();
-      if (ws.isNullObject || used.isNullObject) return [];
-      return decodePending(used.values);
+      return used.isNullObject ? [] : decodePending(used.values);
     });
   }
 

@@ -56,20 +56,25 @@ export interface BackendConfig {
   emulators?: { auth: string; functionsHost: string; functionsPort: number };
 }
 
-/** Failures worth retrying later (no network, server unreachable), as opposed to refusals. */
-export function isNetworkError(e: unknown): boolean {
+/**
+ * Failures worth retrying later, as opposed to refusals. The Functions SDK reports a request
+ * that got no answer at all (no network, server down, or a crash without CORS headers) as
+ * "internal" with HTTP status 0; an expired session comes back as "unauthenticated" and
+ * succeeds after signing in again.
+ */
+export function isRetryable(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string') {
-    return (
-      [
-        'functions/unavailable',
-        'functions/deadline-exceeded',
-        'auth/network-request-failed',
-        'unavailable',
-        'deadline-exceeded',
-      ].includes(code) ||
-      (code === 'functions/internal' && /network|fetch|failed to fetch/i.test(String((e as Error).message)))
-    );
+    const bare = code.replace(/^(functions|auth)\//, '');
+    return [
+      'internal',
+      'unavailable',
+      'deadline-exceeded',
+      'unknown',
+      'cancelled',
+      'unauthenticated',
+      'network-request-failed',
+    ].includes(bare);
   }
   return e instanceof TypeError && /fetch|network/i.test(e.message);
 }
@@ -99,17 +104,18 @@ export class FirebaseBackend implements Backend {
   }
 
   ready(): Promise<SignedInUser | null> {
+    // The remembered session is restored once; later calls answer with whoever is signed in now.
     this.restored ??= this.load().then(
       (sdk) =>
         new Promise<SignedInUser | null>((resolve) => {
           const stop = sdk.auth.onAuthStateChanged(sdk.authInstance, async (u) => {
             stop();
-            this.user = u ? await describe(sdk, u) : null;
+            if (u && !this.user) this.user = await describe(sdk, u);
             resolve(this.user);
           });
         }),
     );
-    return this.restored;
+    return this.restored.then(() => this.user);
   }
 
   async signIn(email: string, password: string): Promise<SignedInUser> {

@@ -12,7 +12,7 @@ import { throwIfCancelled } from '../excel/cancel.ts';
 import type { ReadStats } from '../excel/read.ts';
 import { readWorkbookGrid } from '../excel/read.ts';
 import type { Backend } from './backend.ts';
-import { isNetworkError } from './backend.ts';
+import { isRetryable } from './backend.ts';
 
 export type CheckStage = 'reading' | 'detecting' | 'checking' | 'writing' | 'done';
 
@@ -98,7 +98,7 @@ async function checkData(
     });
     return { report, engine: { where: 'server' } };
   } catch (e) {
-    if (isNetworkError(e)) return local('unreachable');
+    if (isRetryable(e)) return local('unreachable');
     throw e;
   }
 }

@@ -7,7 +7,7 @@ import type { WorkbookData } from '@kiemtra/shared';
 import { redactPersonal } from '@kiemtra/shared';
 import type { PendingStore, PendingSubmission } from '../excel/pending.ts';
 import type { Backend, SubmitResult } from './backend.ts';
-import { isNetworkError, serverMessage } from './backend.ts';
+import { isRetryable, serverMessage } from './backend.ts';
 
 export interface SubmitPayload {
   unit: string;
@@ -62,7 +62,7 @@ async function attempt(
     await store.remove(entry.id);
     return { status: 'sent', result };
   } catch (e) {
-    if (isNetworkError(e)) {
+    if (isRetryable(e)) {
       const error = e instanceof Error ? e.message : String(e);
       await store.put({ ...entry, attempts: entry.attempts + 1, lastError: error });
       return { status: 'pending', error };

@@ -12,13 +12,15 @@ export function RollupPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const user = env.backend?.currentUser();
+  const [unitCode, setUnitCode] = useState('');
+  const unit = unitCode.trim() || user?.unit;
 
   const pull = async () => {
-    if (!env.backend || !user?.unit) return;
+    if (!env.backend || !unit) return;
     setBusy(true);
     setMessage(undefined);
     try {
-      const result = await env.backend.rollup({ unit: user.unit, period: period.trim() });
+      const result = await env.backend.rollup({ unit, period: period.trim() });
       await env.excelRun((ctx) => writeRollupSheet(ctx, result, lang, env.caps));
       const c = result.rollup.completeness;
       setMessage({
@@ -35,13 +37,16 @@ export function RollupPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
   return (
     <>
       {!user && <Text>{t(S.rollup.needSignIn, lang)}</Text>}
+      <Field label={t(S.submit.unitCode, lang)} hint={t(S.submit.unitCodeHint, lang)}>
+        <Input value={unitCode} placeholder={user?.unit ?? ''} onChange={(_, d) => setUnitCode(d.value)} />
+      </Field>
       <Field label={t(S.rollup.period, lang)} hint={t(S.rollup.periodHint, lang)}>
         <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
       </Field>
       <Button
         appearance="primary"
         onClick={() => void pull()}
-        disabled={busy || !user?.unit || !period.trim()}
+        disabled={busy || !user || !unit || !period.trim()}
         data-testid="pull-rollup"
       >
         {t(S.rollup.pull, lang)}

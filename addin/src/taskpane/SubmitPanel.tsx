@@ -34,6 +34,8 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
     { intent: 'success' | 'warning' | 'error'; text: string } | undefined
   >();
   const [waiting, setWaiting] = useState(0);
+  const [unitCode, setUnitCode] = useState('');
+  const unit = unitCode.trim() || user?.unit;
 
   const refreshWaiting = useCallback(
     async () => setWaiting((await env.pending.list()).length),
@@ -89,12 +91,14 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
   };
 
   const send = async () => {
-    if (!run || !user?.unit || !run.report.period) return;
+    if (!run || !unit || !run.report.period) return;
     setBusy(true);
     setMessage(undefined);
     try {
       const period = run.report.period.key;
-      describe(await submitReport(backend, env.pending, { unit: user.unit, period, data: run.data }), period);
+      describe(await submitReport(backend, env.pending, { unit, period, data: run.data }), period);
+    } catch (e) {
+      setMessage({ intent: 'error', text: `${t(S.submit.refused, lang)}: ${serverMessage(e)[lang]}` });
     } finally {
       await refreshWaiting();
       setBusy(false);
@@ -145,6 +149,9 @@ export function SubmitPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
         <div className={styles.form}>
           <Text data-testid="signed-in">{t(S.submit.signedInAs, lang, { email: user.email })}</Text>
           {user.unit && <Text>{t(S.submit.unit, lang, { unit: user.unit })}</Text>}
+          <Field label={t(S.submit.unitCode, lang)} hint={t(S.submit.unitCodeHint, lang)}>
+            <Input value={unitCode} placeholder={user.unit ?? ''} onChange={(_, d) => setUnitCode(d.value)} />
+          </Field>
           <div className={styles.row}>
             <Button
               appearance="primary"

@@ -72,6 +72,8 @@ export const S = {
     signOut: bi('Đăng xuất', 'Sign out'),
     signedInAs: bi('Đã đăng nhập: {email}', 'Signed in: {email}'),
     unit: bi('Đơn vị: {unit}', 'Unit: {unit}'),
+    unitCode: bi('Mã đơn vị báo cáo', 'Reporting unit code'),
+    unitCodeHint: bi('Mặc định là đơn vị của tài khoản', 'Defaults to the account’s unit'),
     send: bi('Gửi báo cáo', 'Submit report'),
     needCheck: bi('Bấm "Kiểm tra" trước khi gửi.', 'Press "Check" before submitting.'),
     needUnit: bi('Tài khoản chưa được gán đơn vị.', 'This account has no unit assigned.'),

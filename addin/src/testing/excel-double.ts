@@ -5,7 +5,6 @@
  * counts syncs and measures each request and response in bytes as Office.js would send them,
  * so tests and the benchmark can check the add-in's traffic, not only its results.
  */
-import { a1 } from '@kiemtra/shared';
 import { utf8Length } from '../excel/limits.ts';
 import type {
   ChartModel,
@@ -881,6 +880,3 @@ export class ExcelDouble {
     return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
   }
 }
-
-/** Cell A1 address of 0-based coordinates, re-exported for tests that build expectations. */
-export { a1 };

@@ -11,13 +11,18 @@ import {
   aggregate,
   bi,
   checkWorkbook,
-  foldCompact,
+  expectedChildren,
+  findUnit,
   readWorkbook,
+  unitListIssues,
+  unitsFromRecords,
   type Bilingual,
+  type Issue,
   type Period,
   type Rollup,
   type UnitRef,
   type UnitSummary,
+  type WorkbookGrid,
 } from '@kiemtra/shared';
 import { collectInputs } from '../files.ts';
 import { loadPrevious } from '../previous.ts';
@@ -44,11 +49,11 @@ export async function runAggregate(ui: Ui, folders: string[], opts: AggregateOpt
   }));
   const maxRows = opts.maxRows === undefined ? {} : { maxRows: opts.maxRows };
 
-  let expected: UnitRef[] | undefined;
+  let list: UnitList | undefined;
   if (opts.units) {
     const units = await loadWorkbook(opts.units, maxRows);
     if (!units.ok) problems.push({ file: opts.units, problem: units.problem });
-    else expected = unitList(units.loaded.grid, opts.parent);
+    else list = unitList(units.loaded.grid, opts.parent);
   }
   const previous = opts.previous.length > 0 ? await loadPrevious(opts.previous, opts.maxRows) : undefined;
   for (const p of previous?.problems ?? []) problems.push(p);
@@ -75,25 +80,30 @@ export async function runAggregate(ui: Ui, folders: string[], opts: AggregateOpt
     }
   }
   progress.stop();
-  if (!opts.json) for (const p of problems) ui.err(`✗ ${p.file}: ${ui.t(p.problem)}`);
+  if (!opts.json) {
+    for (const p of problems) ui.err(`✗ ${p.file}: ${ui.t(p.problem)}`);
+    for (const i of list?.issues ?? []) ui.err(`⚠ ${opts.units}: '${i.sheet}'!${i.cell} ${ui.t(i.message)}`);
+  }
   if (children.length === 0) {
     ui.err(ui.t(bi('Không có sổ làm việc nào đọc được để tổng hợp.', 'No readable workbook to roll up.')));
     return EXIT.badInput;
   }
 
+  // The parent as the unit list knows it (its code and level), under the name the user gave.
   const parent: UnitRef = {
-    name: opts.parent ?? basename(resolve(folders[0]!)),
+    ...list?.parent,
+    name: opts.parent ?? list?.parent?.name ?? basename(resolve(folders[0]!)),
     ...(opts.level ? { level: opts.level } : {}),
   };
   const rollup = aggregate(children, {
     parent,
     period: commonPeriod(children),
     rulebook: DEFAULT_RULEBOOK,
-    ...(expected ? { expected } : {}),
+    ...(list ? { expected: list.expected } : {}),
     ...(previous ? { previous: previous.summaries } : {}),
   });
   mkdirSync(dirname(resolve(opts.out)), { recursive: true });
-  await writeWorkbook(rollupWorkbook(rollup, ui.lang), opts.out, false);
+  await writeWorkbook(rollupWorkbook(rollup, DEFAULT_RULEBOOK), opts.out, false);
 
   if (opts.json) {
     const doc = {
@@ -101,6 +111,7 @@ export async function runAggregate(ui: Ui, folders: string[], opts: AggregateOpt
       command: 'aggregate',
       output: opts.out,
       problems,
+      unitListIssues: list?.issues ?? [],
       rollup,
     };
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
@@ -124,34 +135,27 @@ function commonPeriod(children: UnitSummary[]): Period {
   return best?.period ?? UNKNOWN_PERIOD;
 }
 
+interface UnitList {
+  /** The units expected to report. */
+  expected: UnitRef[];
+  /** The parent as the list names it, when the list holds it. */
+  parent?: UnitRef;
+  issues: Issue[];
+}
+
 /**
- * The units expected to report, from a unit-list workbook read by the engine: the children of
- * the parent when the list names it, else every unit that is no other unit's parent.
+ * A unit-list workbook read by the engine: the children of the parent when the list names it
+ * (under any of the ways its name is written), else the leaves of the list.
  */
-export function unitList(grid: Parameters<typeof readWorkbook>[0], parentName?: string): UnitRef[] {
+export function unitList(grid: WorkbookGrid, parentName?: string): UnitList {
   const data = readWorkbook(grid);
-  const units: UnitRef[] = [];
-  for (const rec of data.records) {
-    if (rec.kind !== 'units') continue;
-    const name = rec.values['name'];
-    if (typeof name !== 'string') continue;
-    const code = rec.values['code'];
-    const parentCode = rec.values['parentCode'];
-    const level = rec.values['level'];
-    units.push({
-      name,
-      ...(code !== undefined ? { code: String(code) } : {}),
-      ...(parentCode !== undefined ? { parentCode: String(parentCode) } : {}),
-      ...(typeof level === 'string' ? { level } : {}),
-    });
-  }
-  if (parentName) {
-    const parent = units.find((u) => foldCompact(u.name) === foldCompact(parentName));
-    if (parent?.code) return units.filter((u) => u.parentCode === parent.code);
-  }
-  // Otherwise the units that report are the leaves: a unit others name as parent rolls up.
-  const parents = new Set(units.map((u) => u.parentCode).filter((c): c is string => !!c));
-  return units.filter((u) => !u.code || !parents.has(u.code));
+  const units = unitsFromRecords(data);
+  const parent = parentName ? findUnit(units, { name: parentName }) : undefined;
+  return {
+    expected: expectedChildren(units, parent),
+    ...(parent ? { parent } : {}),
+    issues: unitListIssues(data),
+  };
 }
 
 function renderRollup(ui: Ui, rollup: Rollup, out: string): string[] {

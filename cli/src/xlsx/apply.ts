@@ -3,9 +3,10 @@
  * shared/src/plan/types.ts: earlier results are removed first, then the new ones written,
  * and a cell the official typed is never changed.
  *
- * What we change is recorded in the very hidden STATE_SHEET — result column ranges, the
- * original fills and styles of the cells we coloured, column widths, header merges and the
- * result sheets we added — so that the next run (or `removeResults`) restores the workbook
+ * What we change is recorded in the very hidden STATE_SHEET, in the layout every host shares
+ * (StateEntry in shared/src/plan/types.ts) — result column areas, the original fills and
+ * styles of the cells we coloured, column widths, header merges and the result sheets we
+ * added — so that the next run (or `removeResults`, or the add-in) restores the workbook
  * exactly as the official left it before writing again.
  */
 import ExcelJS from 'exceljs';
@@ -21,19 +22,16 @@ import {
   a1Range,
   columnIndex,
   columnLetters,
+  decodeStateRows,
+  encodeStateRows,
   isCellError,
   parseA1,
   type CellValue,
   type ResultColumnBlock,
   type ResultSheet,
+  type StateEntry,
   type WritePlan,
 } from '@kiemtra/shared';
-
-/** Version of the STATE_SHEET layout, written in its first row. */
-export const STATE_VERSION = 'kiemtra-state-1';
-
-type StateKind = 'block' | 'fill' | 'style' | 'width' | 'height' | 'merge' | 'sheet';
-type StateRow = [StateKind, string, string, string];
 
 export interface ApplyOutcome {
   /** Result blocks not written because a target cell held the official's data. */
@@ -58,28 +56,29 @@ function isEmptyStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
   return !style || Object.values(style).every((v) => v === undefined);
 }
 
-function readState(wb: ExcelJS.Workbook): StateRow[] {
+function readState(wb: ExcelJS.Workbook): StateEntry[] {
   const ws = wb.getWorksheet(STATE_SHEET);
   if (!ws) return [];
-  const rows: StateRow[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const v = (i: number) => {
-      const x = row.getCell(i).value;
-      return x === null || x === undefined ? '' : String(x);
-    };
-    rows.push([v(1) as StateKind, v(2), v(3), v(4)]);
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => {
+    rows.push([1, 2, 3, 4, 5].map((i) => row.getCell(i).value));
   });
-  return rows;
+  return decodeStateRows(rows);
 }
 
-function writeState(wb: ExcelJS.Workbook, rows: StateRow[]): void {
+function writeState(wb: ExcelJS.Workbook, entries: StateEntry[]): void {
   const existing = wb.getWorksheet(STATE_SHEET);
   if (existing) wb.removeWorksheet(existing.id);
-  if (rows.length === 0) return;
+  if (entries.length === 0) return;
   const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
-  ws.addRow([STATE_VERSION, 'sheet', 'ref', 'data']);
-  for (const r of rows) ws.addRow(r);
+  for (const r of encodeStateRows(entries)) ws.addRow(r);
+}
+
+/** A solid fill's colour as `#RRGGBB` (what another host can restore), else ''. */
+function fillColour(fill: ExcelJS.Fill | undefined): string {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return '';
+  const argb = fill.fgColor?.argb;
+  return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : '';
 }
 
 function clearCell(cell: ExcelJS.Cell): void {
@@ -112,49 +111,46 @@ export function stripOurNote(note: string): string | undefined {
  */
 export function removeResults(wb: ExcelJS.Workbook, extraSheets: string[] = []): void {
   const state = readState(wb);
-  const blocks = new Map<string, { top: number; left: number; bottom: number; right: number }[]>();
   // Result sheets first: they are replaced whole.
   const sheetsToDrop = new Set<string>([RESULT_SHEETS.issues, RESULT_SHEETS.targets, ...extraSheets]);
-  for (const [kind, sheet] of state) if (kind === 'sheet') sheetsToDrop.add(sheet);
+  for (const e of state) if (e.kind === 'sheet') sheetsToDrop.add(e.sheet);
   for (const name of sheetsToDrop) {
     const ws = wb.getWorksheet(name);
     if (ws && ws.name !== STATE_SHEET) wb.removeWorksheet(ws.id);
   }
-  for (const [kind, sheet, ref] of state) {
-    const ws = wb.getWorksheet(sheet);
+  for (const e of state) {
+    const ws = wb.getWorksheet(e.sheet);
     if (!ws) continue;
-    if (kind === 'merge') ws.unMergeCells(ref);
+    if (e.kind === 'merge') ws.unMergeCells(e.ref);
   }
-  for (const [kind, sheet, ref] of state) {
-    const ws = wb.getWorksheet(sheet);
-    if (!ws || kind !== 'block') continue;
-    const [from, to] = ref.split(':');
+  for (const e of state) {
+    const ws = wb.getWorksheet(e.sheet);
+    if (!ws || e.kind !== 'area') continue;
+    const [from, to] = e.ref.split(':');
     const a = parseA1(from ?? '');
     const b = parseA1(to ?? from ?? '');
     if (!a || !b) continue;
     for (let r = a.row; r <= b.row; r++) {
       for (let c = a.col; c <= b.col; c++) clearCell(ws.getCell(r + 1, c + 1));
     }
-    const list = blocks.get(sheet) ?? [];
-    list.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
-    blocks.set(sheet, list);
   }
-  for (const [kind, sheet, ref, data] of state) {
-    const ws = wb.getWorksheet(sheet);
+  for (const e of state) {
+    const ws = wb.getWorksheet(e.sheet);
     if (!ws) continue;
-    if (kind === 'style') {
-      ws.getCell(ref).style = JSON.parse(data) as Partial<ExcelJS.Style>;
-    } else if (kind === 'fill') {
-      const cell = ws.getCell(ref);
+    if (e.kind === 'style') {
+      ws.getCell(e.ref).style = JSON.parse(e.detail) as Partial<ExcelJS.Style>;
+    } else if (e.kind === 'fill') {
+      const cell = ws.getCell(e.ref);
       const style: Partial<ExcelJS.Style> = { ...cell.style };
-      if (data === '') delete style.fill;
-      else style.fill = JSON.parse(data) as ExcelJS.Fill;
+      // Our own record of the fill when we wrote it, else the colour another host recorded.
+      if (e.detail) style.fill = JSON.parse(e.detail) as ExcelJS.Fill;
+      else if (e.original) style.fill = solidFill(e.original);
+      else delete style.fill;
       cell.style = style;
-    } else if (kind === 'height') {
-      ws.getRow(Number(ref)).height = data === '' ? (undefined as unknown as number) : Number(data);
-    } else if (kind === 'width') {
-      const col = ws.getColumn(columnIndex(ref) + 1);
-      col.width = data === '' ? (undefined as unknown as number) : Number(data);
+    } else if (e.kind === 'height') {
+      ws.getRow(Number(e.ref)).height = e.original as number;
+    } else if (e.kind === 'width') {
+      ws.getColumn(columnIndex(e.ref) + 1).width = e.original as number;
     }
   }
   // Without a state sheet (results written by another host, or the sheet deleted), a
@@ -225,7 +221,7 @@ function neighbourFont(ws: ExcelJS.Worksheet, row: number, col: number): Partial
 function writeBlock(
   ws: ExcelJS.Workbook['worksheets'][number],
   block: ResultColumnBlock,
-  state: StateRow[],
+  state: StateEntry[],
 ): string | undefined {
   const left = block.firstCol;
   const right = block.firstCol + block.headers.length - 1;
@@ -236,22 +232,23 @@ function writeBlock(
       if (hasValue(ws.getCell(r + 1, c + 1))) return a1(r, c);
     }
   }
-  state.push(['block', ws.name, range, '']);
+  state.push({ kind: 'area', sheet: ws.name, ref: range });
   for (let r = block.headerTop; r <= block.lastRow; r++) {
     for (let c = left; c <= right; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      if (!isEmptyStyle(cell.style)) state.push(['style', ws.name, cell.address, JSON.stringify(cell.style)]);
+      if (!isEmptyStyle(cell.style))
+        state.push({ kind: 'style', sheet: ws.name, ref: cell.address, detail: JSON.stringify(cell.style) });
     }
   }
   block.headers.forEach((header, j) => {
     const col = left + j;
     const column = ws.getColumn(col + 1);
-    state.push([
-      'width',
-      ws.name,
-      columnLetters(col),
-      column.width === undefined ? '' : String(column.width),
-    ]);
+    state.push({
+      kind: 'width',
+      sheet: ws.name,
+      ref: columnLetters(col),
+      ...(column.width === undefined ? {} : { original: column.width }),
+    });
     column.width = block.widths[j] ?? 16;
     const cell = ws.getCell(block.headerTop + 1, col + 1);
     cell.value = header;
@@ -268,7 +265,7 @@ function writeBlock(
     if (block.headerBottom > block.headerTop) {
       const merge = a1Range(block.headerTop, col, block.headerBottom, col);
       ws.mergeCells(merge);
-      state.push(['merge', ws.name, merge, '']);
+      state.push({ kind: 'merge', sheet: ws.name, ref: merge });
     }
   });
   for (const row of block.rows) {
@@ -288,12 +285,12 @@ function writeBlock(
     const wsRow = ws.getRow(row.row + 1);
     const needed = neededHeight(ws, row.row + 1, columns);
     if (needed > (wsRow.height ?? 15)) {
-      state.push([
-        'height',
-        ws.name,
-        String(row.row + 1),
-        wsRow.height === undefined ? '' : String(wsRow.height),
-      ]);
+      state.push({
+        kind: 'height',
+        sheet: ws.name,
+        ref: String(row.row + 1),
+        ...(wsRow.height === undefined ? {} : { original: wsRow.height }),
+      });
       wsRow.height = needed;
     }
   }
@@ -393,7 +390,7 @@ export function applyPlan(
       plan.sheets.map((s) => s.name),
     );
   }
-  const state: StateRow[] = [];
+  const state: StateEntry[] = [];
   const outcome: ApplyOutcome = { skipped: [] };
   for (const block of plan.resultColumns) {
     const ws = wb.getWorksheet(block.sheet);
@@ -417,7 +414,13 @@ export function applyPlan(
     if (!ws) continue;
     const cell = ws.getCell(h.cell);
     const fill = cell.style?.fill;
-    state.push(['fill', h.sheet, cell.address, fill ? JSON.stringify(fill) : '']);
+    state.push({
+      kind: 'fill',
+      sheet: h.sheet,
+      ref: cell.address,
+      original: fillColour(fill),
+      ...(fill ? { detail: JSON.stringify(fill) } : {}),
+    });
     cell.style = { ...cell.style, fill: solidFill(SEVERITY_FILL[h.severity]) };
     const existing = noteString(cell.note);
     const official = existing === undefined ? undefined : stripOurNote(existing);
@@ -425,18 +428,18 @@ export function applyPlan(
   }
   for (const sheet of plan.sheets) {
     writeResultSheet(wb, sheet);
-    state.push(['sheet', sheet.name, '', '']);
+    state.push({ kind: 'sheet', sheet: sheet.name });
   }
   writeState(wb, dedupeFills(state));
   return outcome;
 }
 
 /** A cell flagged twice keeps the fill it had before the first flag. */
-function dedupeFills(state: StateRow[]): StateRow[] {
+function dedupeFills(state: StateEntry[]): StateEntry[] {
   const seen = new Set<string>();
-  return state.filter(([kind, sheet, ref]) => {
-    if (kind !== 'fill') return true;
-    const key = `${sheet}!${ref}`;
+  return state.filter((e) => {
+    if (e.kind !== 'fill') return true;
+    const key = `${e.sheet}!${e.ref}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

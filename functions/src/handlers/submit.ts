@@ -4,6 +4,7 @@
  * nothing; a report with open errors is refused; a locked period refuses.
  */
 import type { CallableRequest } from 'firebase-functions/v2/https';
+import { gzipSync } from 'node:zlib';
 import { FieldValue } from 'firebase-admin/firestore';
 import type { WorkbookData } from '@kiemtra/shared';
 import { authenticate } from '../auth.ts';
@@ -94,8 +95,19 @@ export async function handleSubmit(request: CallableRequest<unknown>) {
     dataBytes,
   };
 
+  const content = gzipSync(Buffer.from(JSON.stringify(data)));
+  if (content.length > LIMITS.storedContentBytes) {
+    fail(
+      'invalid-argument',
+      `Dữ liệu sau khi nén vẫn quá lớn để lưu (${content.length} byte, tối đa ${LIMITS.storedContentBytes}); hãy tách biểu mẫu.`,
+      `The data is too large to store even compressed (${content.length} bytes, at most ${LIMITS.storedContentBytes}); split the workbook.`,
+      { bytes: content.length, limit: LIMITS.storedContentBytes },
+    );
+  }
+
   await createAll([
-    { ref: db().collection(COLLECTIONS.contents).doc(versionId), data: { id: versionId, json: JSON.stringify(data) } },
+    // gzip-compressed JSON of the data as checked (redacted; the server's unit and period).
+    { ref: db().collection(COLLECTIONS.contents).doc(versionId), data: { id: versionId, gzipJson: content } },
     {
       ref: auditRef(`submit__${versionId}`),
       data: auditDoc(caller, 'submit', unit.code, { period: period.key, versionId, seq, contentHash }),

@@ -6,8 +6,8 @@ import type { TargetResult } from '../report.ts';
 import type { Rulebook, Target } from '../rulebook/schema.ts';
 import { addCounts, emptyCounts, type UnitRef, type UnitSummary } from '../summary.ts';
 import { bi, type Bilingual } from '../i18n.ts';
-import { foldText } from '../text.ts';
 import { evaluateTargets } from '../targets/index.ts';
+import { sameUnit } from '../units.ts';
 
 /** A unit in the "weakest" ranking: the units a board picks to help (seed 002). */
 export interface RankedUnit {
@@ -95,12 +95,10 @@ export function aggregate(children: UnitSummary[], opts: AggregateOptions): Roll
   };
 }
 
-function sameUnit(a: UnitRef, b: UnitRef): boolean {
-  if (a.code && b.code) return a.code.trim() === b.code.trim();
-  return foldText(a.name) === foldText(b.name);
-}
-
-/** Matched by code when both sides have one, else by folded name ("Xã Nậm Lạnh" = "xa nam lanh"). */
+/**
+ * Matched by code when both sides have one, else by unitKey: the header block's "ĐẢNG ỦY XÃ
+ * NẬM LẠNH" is the list's "Đảng bộ xã Nậm Lạnh" (see units.ts).
+ */
 function completeness(children: UnitSummary[], expected: UnitRef[] | undefined): Rollup['completeness'] {
   const units = children.map((c) => c.unit);
   if (!expected) return { expected: units.length, submitted: units, missing: [], unexpected: [] };

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../grid.ts';
 import { foldText } from '../text.ts';
-import { invalid, quote, screen, valueOf } from './common.ts';
+import { invalid, quote, screen, valueOf, type Present } from './common.ts';
 import type { ParseOutcome } from './index.ts';
 
 const TRUE_MARKS = new Set(['✓', '✔', '☑', '✅', '🗸', '√']);
@@ -31,22 +31,24 @@ const FALSE_WORDS = new Set([
 ]);
 
 export function parseBoolean(raw: CellValue): ParseOutcome {
-  return screen(raw, (v) => {
-    if (typeof v === 'boolean') return valueOf(v);
-    if (typeof v === 'number') {
-      if (v === 1) return valueOf(true);
-      if (v === 0) return valueOf(false);
-    } else {
-      if (TRUE_MARKS.has(v)) return valueOf(true);
-      if (FALSE_MARKS.has(v)) return valueOf(false);
-      const folded = foldText(v);
-      if (TRUE_WORDS.has(folded)) return valueOf(true);
-      if (FALSE_WORDS.has(folded)) return valueOf(false);
-    }
-    const q = quote(v);
-    return invalid(
-      `${q.vi} không phải là câu trả lời có/không; cần ghi "x", "Có", "✓" hoặc "Không"`,
-      `${q.en} is not a yes/no answer; expected "x", "Có", "✓" or "Không"`,
-    );
-  });
+  return screen(raw, readBoolean);
+}
+
+function readBoolean(v: Present): ParseOutcome {
+  if (typeof v === 'boolean') return valueOf(v);
+  if (typeof v === 'number') {
+    if (v === 1) return valueOf(true);
+    if (v === 0) return valueOf(false);
+  } else {
+    if (TRUE_MARKS.has(v)) return valueOf(true);
+    if (FALSE_MARKS.has(v)) return valueOf(false);
+    const folded = foldText(v);
+    if (TRUE_WORDS.has(folded)) return valueOf(true);
+    if (FALSE_WORDS.has(folded)) return valueOf(false);
+  }
+  const q = quote(v);
+  return invalid(
+    `${q.vi} không phải là câu trả lời có/không; cần ghi "x", "Có", "✓" hoặc "Không"`,
+    `${q.en} is not a yes/no answer; expected "x", "Có", "✓" or "Không"`,
+  );
 }

@@ -64,7 +64,41 @@ function formulaError(code: string): ParseOutcome {
 
 /** Whitespace of every kind (non-breaking, narrow, thin, figure spaces) collapsed and trimmed. */
 export function tidySpaces(s: string): string {
+  // Nearly every cell is already tidy; checking that is much cheaper than the regex.
+  if (isTidy(s)) return s;
   return s.replace(/[\s\u00a0\u2007\u2009\u202f\u200b\ufeff]+/g, ' ').trim();
+}
+
+/**
+ * True when tidySpaces would return `s` unchanged: no space at either end, no two spaces in a
+ * row, no other whitespace. It may answer false for a tidy text (any control or C1 character
+ * counts as untidy); the regex then settles it.
+ */
+function isTidy(s: string): boolean {
+  let afterSpace = true; // a leading space is untidy
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (c < 32 || (c >= 0x7f && c <= 0xa0)) return false;
+    if (
+      c >= 0x1680 &&
+      (c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200b) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff)
+    )
+      return false;
+  }
+  return !afterSpace || s.length === 0;
 }
 
 const MAX_QUOTED = 60;
@@ -90,10 +124,15 @@ export function quote(raw: string | number | boolean): Bilingual {
 export type Present = number | boolean | string;
 
 /**
- * Settles blanks, formula errors and non-finite numbers, then hands the present value to
- * `read`. Never throws, whatever the host passes.
+ * Settles blanks, formula errors and non-finite numbers, then hands the present value (and the
+ * cell's number format) to `read`. Never throws, whatever the host passes. Readers are
+ * module-level functions rather than closures: this runs once per cell of a large sheet.
  */
-export function screen(raw: CellValue | undefined, read: (value: Present) => ParseOutcome): ParseOutcome {
+export function screen(
+  raw: CellValue | undefined,
+  read: (value: Present, numberFormat?: string | null) => ParseOutcome,
+  numberFormat?: string | null,
+): ParseOutcome {
   if (raw === null || raw === undefined) return BLANK;
   if (typeof raw === 'number') {
     if (Number.isNaN(raw)) {
@@ -108,14 +147,14 @@ export function screen(raw: CellValue | undefined, read: (value: Present) => Par
         'The cell holds an infinite number, usually from a formula error',
       );
     }
-    return read(raw === 0 ? 0 : raw);
+    return read(raw === 0 ? 0 : raw, numberFormat);
   }
-  if (typeof raw === 'boolean') return read(raw);
+  if (typeof raw === 'boolean') return read(raw, numberFormat);
   if (typeof raw === 'string') {
     const text = tidySpaces(raw);
     if (text === '' || DASH_ONLY.test(text)) return BLANK;
     if (text.startsWith('#') && formulaErrorMeaning(text)) return formulaError(text);
-    return read(text);
+    return read(text, numberFormat);
   }
   if (isCellError(raw)) return formulaError(raw.error);
   return invalid('Ô chứa một giá trị không đọc được', 'The cell holds a value that cannot be read');

@@ -1,7 +1,7 @@
 /** A member's standing: official (đảng viên chính thức) or probationary (đảng viên dự bị). */
 import type { CellValue } from '../grid.ts';
 import { foldCompact } from '../text.ts';
-import { invalid, quote, screen, valueOf } from './common.ts';
+import { invalid, quote, screen, valueOf, type Present } from './common.ts';
 import type { ParseOutcome } from './index.ts';
 
 export type MemberStatus = 'official' | 'probationary';
@@ -27,13 +27,15 @@ export function memberStatusFromText(text: string): MemberStatus | undefined {
 }
 
 export function parseMemberStatus(raw: CellValue): ParseOutcome {
-  return screen(raw, (v) => {
-    const status = typeof v === 'string' ? memberStatusFromText(v) : undefined;
-    if (status) return valueOf(status);
-    const q = quote(v);
-    return invalid(
-      `${q.vi} không phải là "Chính thức" hay "Dự bị"`,
-      `${q.en} is neither "Chính thức" (official) nor "Dự bị" (probationary)`,
-    );
-  });
+  return screen(raw, readMemberStatus);
+}
+
+function readMemberStatus(v: Present): ParseOutcome {
+  const status = typeof v === 'string' ? memberStatusFromText(v) : undefined;
+  if (status) return valueOf(status);
+  const q = quote(v);
+  return invalid(
+    `${q.vi} không phải là "Chính thức" hay "Dự bị"`,
+    `${q.en} is neither "Chính thức" (official) nor "Dự bị" (probationary)`,
+  );
 }

@@ -122,33 +122,37 @@ function wholeOutcome(n: number): ParseOutcome {
  * are: range rules flag them with their cell, which is clearer than a parse error.
  */
 export function parseInteger(raw: CellValue): ParseOutcome {
-  return screen(raw, (v) => {
-    if (typeof v === 'boolean') return notWhole(v);
-    if (typeof v === 'number') {
-      const whole = nearestWhole(v);
-      return whole === undefined ? notWhole(v) : wholeOutcome(whole);
-    }
-    const parsed = parseNumberText(v) ?? parseNumberText(withoutUnit(v, COUNT_UNITS) ?? '');
-    if (!parsed) return notWhole(v);
-    if (!Number.isInteger(parsed.value)) return notWhole(v, v.includes(',') ? COMMA_HINT : undefined);
-    return wholeOutcome(parsed.value);
-  });
+  return screen(raw, readInteger);
+}
+
+function readInteger(v: Present): ParseOutcome {
+  if (typeof v === 'boolean') return notWhole(v);
+  if (typeof v === 'number') {
+    const whole = nearestWhole(v);
+    return whole === undefined ? notWhole(v) : wholeOutcome(whole);
+  }
+  const parsed = parseNumberText(v) ?? parseNumberText(withoutUnit(v, COUNT_UNITS) ?? '');
+  if (!parsed) return notWhole(v);
+  if (!Number.isInteger(parsed.value)) return notWhole(v, v.includes(',') ? COMMA_HINT : undefined);
+  return wholeOutcome(parsed.value);
 }
 
 /** Any finite number (number field): a score, a target value. */
 export function parseDecimal(raw: CellValue): ParseOutcome {
-  return screen(raw, (v) => {
-    if (typeof v === 'number') return valueOf(v);
-    if (typeof v === 'boolean') {
-      const q = quote(v);
-      return invalid(`${q.vi} không phải là số`, `${q.en} is not a number`);
-    }
-    const parsed = parseNumberText(v) ?? parseNumberText(withoutUnit(v, SCORE_UNITS) ?? '');
-    if (parsed) return valueOf(parsed.value);
+  return screen(raw, readDecimal);
+}
+
+function readDecimal(v: Present): ParseOutcome {
+  if (typeof v === 'number') return valueOf(v);
+  if (typeof v === 'boolean') {
     const q = quote(v);
-    return invalid(
-      `${q.vi} không phải là số; cần viết như 6,8 hoặc 1.234,5`,
-      `${q.en} is not a number; expected something like 6,8 or 1.234,5`,
-    );
-  });
+    return invalid(`${q.vi} không phải là số`, `${q.en} is not a number`);
+  }
+  const parsed = parseNumberText(v) ?? parseNumberText(withoutUnit(v, SCORE_UNITS) ?? '');
+  if (parsed) return valueOf(parsed.value);
+  const q = quote(v);
+  return invalid(
+    `${q.vi} không phải là số; cần viết như 6,8 hoặc 1.234,5`,
+    `${q.en} is not a number; expected something like 6,8 or 1.234,5`,
+  );
 }

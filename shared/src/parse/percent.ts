@@ -8,7 +8,7 @@
  *   that the ambiguity is settled this way; values past 100% with a % sign stay as written.
  */
 import type { CellValue } from '../grid.ts';
-import { invalid, quote, screen, valueOf } from './common.ts';
+import { invalid, quote, screen, valueOf, type Present } from './common.ts';
 import { parseNumberText } from './numbers.ts';
 import type { ParseOutcome } from './index.ts';
 
@@ -30,23 +30,25 @@ function pointsOrFraction(n: number, literal: string): number {
 }
 
 export function parsePercent(raw: CellValue, numberFormat?: string | null): ParseOutcome {
-  return screen(raw, (v) => {
-    if (typeof v === 'number') {
-      return valueOf(isPercentFormat(numberFormat) ? v : pointsOrFraction(v, String(v)));
+  return screen(raw, readPercent, numberFormat);
+}
+
+function readPercent(v: Present, numberFormat?: string | null): ParseOutcome {
+  if (typeof v === 'number') {
+    return valueOf(isPercentFormat(numberFormat) ? v : pointsOrFraction(v, String(v)));
+  }
+  if (typeof v === 'string') {
+    const withSign = /^(.*?)\s?%$/.exec(v);
+    const parsed = parseNumberText(withSign ? withSign[1]! : v);
+    if (parsed) {
+      return valueOf(
+        withSign ? hundredth(parsed.literal, parsed.value) : pointsOrFraction(parsed.value, parsed.literal),
+      );
     }
-    if (typeof v === 'string') {
-      const withSign = /^(.*?)\s?%$/.exec(v);
-      const parsed = parseNumberText(withSign ? withSign[1]! : v);
-      if (parsed) {
-        return valueOf(
-          withSign ? hundredth(parsed.literal, parsed.value) : pointsOrFraction(parsed.value, parsed.literal),
-        );
-      }
-    }
-    const q = quote(v);
-    return invalid(
-      `${q.vi} không phải là tỷ lệ phần trăm; cần viết như 6,8% hoặc 92,45`,
-      `${q.en} is not a percentage; expected something like 6,8% or 92,45`,
-    );
-  });
+  }
+  const q = quote(v);
+  return invalid(
+    `${q.vi} không phải là tỷ lệ phần trăm; cần viết như 6,8% hoặc 92,45`,
+    `${q.en} is not a percentage; expected something like 6,8% or 92,45`,
+  );
 }

@@ -10,7 +10,7 @@
 import type { CellValue } from '../grid.ts';
 import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
 import { foldCompact } from '../text.ts';
-import { invalid, quote, screen, valueOf } from './common.ts';
+import { invalid, quote, screen, valueOf, type Present } from './common.ts';
 import type { ParseOutcome } from './index.ts';
 
 /** Stems (folded, without spaces) naming each level, before the optional "nhiệm vụ". */
@@ -60,13 +60,15 @@ export function ratingFromText(text: string): RatingCode | undefined {
 }
 
 export function parseRating(raw: CellValue): ParseOutcome {
-  return screen(raw, (v) => {
-    const code = typeof v === 'string' ? ratingFromText(v) : undefined;
-    if (code) return valueOf(code);
-    const q = quote(v);
-    return invalid(
-      `${q.vi} không phải là mức xếp loại; cần HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)`,
-      `${q.en} is not a rating; expected HTXSNV, HTTNV, HTNV or KHTNV (or the full name)`,
-    );
-  });
+  return screen(raw, readRating);
+}
+
+function readRating(v: Present): ParseOutcome {
+  const code = typeof v === 'string' ? ratingFromText(v) : undefined;
+  if (code) return valueOf(code);
+  const q = quote(v);
+  return invalid(
+    `${q.vi} không phải là mức xếp loại; cần HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)`,
+    `${q.en} is not a rating; expected HTXSNV, HTTNV, HTNV or KHTNV (or the full name)`,
+  );
 }

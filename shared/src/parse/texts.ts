@@ -4,12 +4,14 @@
  * shows them in the cell.
  */
 import type { CellValue } from '../grid.ts';
-import { screen, valueOf } from './common.ts';
+import { screen, valueOf, type Present } from './common.ts';
 import type { ParseOutcome } from './index.ts';
 
 export function parseText(raw: CellValue): ParseOutcome {
-  return screen(raw, (v) => {
-    if (typeof v === 'boolean') return valueOf(v ? 'TRUE' : 'FALSE');
-    return valueOf(String(v));
-  });
+  return screen(raw, readText);
+}
+
+function readText(v: Present): ParseOutcome {
+  if (typeof v === 'boolean') return valueOf(v ? 'TRUE' : 'FALSE');
+  return valueOf(String(v));
 }

@@ -33,26 +33,28 @@ function checked(raw: Present, y: number): ParseOutcome {
 }
 
 export function parseYear(raw: CellValue, numberFormat?: string | null): ParseOutcome {
-  return screen(raw, (v) => {
-    if (typeof v === 'boolean') return notAYear(v);
-    if (typeof v === 'number') {
-      if (inRange(v)) return valueOf(v);
-      // A date in a year column: Office.js hands it over as a serial.
-      const iso = isDateFormat(numberFormat) ? excelSerialToIso(v) : undefined;
-      return iso ? checked(v, yearOfIso(iso)) : notAYear(v);
-    }
-    const date = parseDateText(v);
-    if (date) return 'iso' in date ? checked(v, yearOfIso(date.iso)) : notAYear(v, date.reason);
-    const folded = foldText(v);
-    const spelled = /^nam (\d{4})$/.exec(folded);
-    const n = spelled ? Number(spelled[1]) : parseNumberText(v)?.value;
-    if (n === undefined) return notAYear(v);
-    if (Number.isInteger(n) && n >= 0 && n < 100) {
-      return notAYear(v, {
-        vi: 'năm phải viết đủ 4 chữ số',
-        en: 'the year must have 4 digits',
-      });
-    }
-    return checked(v, n);
-  });
+  return screen(raw, readYear, numberFormat);
+}
+
+function readYear(v: Present, numberFormat?: string | null): ParseOutcome {
+  if (typeof v === 'boolean') return notAYear(v);
+  if (typeof v === 'number') {
+    if (inRange(v)) return valueOf(v);
+    // A date in a year column: Office.js hands it over as a serial.
+    const iso = isDateFormat(numberFormat) ? excelSerialToIso(v) : undefined;
+    return iso ? checked(v, yearOfIso(iso)) : notAYear(v);
+  }
+  const date = parseDateText(v);
+  if (date) return 'iso' in date ? checked(v, yearOfIso(date.iso)) : notAYear(v, date.reason);
+  const folded = foldText(v);
+  const spelled = /^nam (\d{4})$/.exec(folded);
+  const n = spelled ? Number(spelled[1]) : parseNumberText(v)?.value;
+  if (n === undefined) return notAYear(v);
+  if (Number.isInteger(n) && n >= 0 && n < 100) {
+    return notAYear(v, {
+      vi: 'năm phải viết đủ 4 chữ số',
+      en: 'the year must have 4 digits',
+    });
+  }
+  return checked(v, n);
 }

@@ -3,3 +3,6 @@ export * from './types.ts';
 export { planWrites, RESULT_HEADERS } from './planner.ts';
 export { applyPlanToGrid } from './apply.ts';
 export { rowStatusText, isRowStatusText, periodText } from './texts.ts';
+export { planRollup, ROLLUP_COUNT_COLUMNS, ROLLUP_TOTAL_LABEL } from './rollup.ts';
+export { encodeStateRows, decodeStateRows } from './state.ts';
+export { issueValuesText, VALUE_LABELS } from './texts.ts';

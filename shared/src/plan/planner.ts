@@ -21,6 +21,7 @@ import type { DetectedTable } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import {
   clip,
+  issueValuesText,
   JUSTIFIED_TEXT,
   periodText,
   rowStatusText,
@@ -93,6 +94,7 @@ function resultBlock(
   if (table.headerRows.length === 0 || table.resultCol <= table.lastCol) return undefined;
   const mine = rows.filter((r) => r.tableId === table.id).sort((a, b) => a.row - b.row);
   const withRatings = mine.some((r) => r.rating !== undefined);
+  const clean = statusOf([]);
   const headers: string[] = [RESULT_HEADERS.status, RESULT_HEADERS.content];
   const widths: number[] = [RESULT_WIDTHS.status, RESULT_WIDTHS.content];
   if (withRatings) {
@@ -108,8 +110,9 @@ function resultBlock(
     headers,
     widths,
     rows: mine.map((r) => {
-      const issues = byRow.get(r.rowRef) ?? [];
-      const values: CellValue[] = [statusOf(issues), contentOf(issues)];
+      const issues = byRow.get(r.rowRef);
+      // Most rows have no issue: their status text is the same and is worked out once.
+      const values: CellValue[] = issues ? [statusOf(issues), contentOf(issues)] : [clean, null];
       if (withRatings) values.push(r.rating ? ratingText(r.rating) : null);
       return { row: r.row, values, status: r.status };
     }),
@@ -205,10 +208,8 @@ function titleOf(prefix: string, evaluation: Evaluation): string {
 }
 
 function issueValues(i: Issue): string | null {
-  const parts = Object.entries(i.values)
-    .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'boolean' ? (v ? 'có' : 'không') : String(v)}`);
-  return parts.length === 0 ? null : clip(parts.join('; '), 500);
+  const text = issueValuesText(i.values);
+  return text === '' ? null : clip(text, 500);
 }
 
 function issuesSheet(evaluation: Evaluation): ResultSheet {

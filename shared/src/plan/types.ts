@@ -95,4 +95,41 @@ export const RESULT_SHEETS = {
   issues: 'Kết quả kiểm tra',
   targets: 'Kết quả chỉ tiêu',
   rollup: 'Tổng hợp',
+  /** The roll-up's other sheets (plan/rollup.ts): targets per level, weakest units, completeness. */
+  rollupTargets: 'Chỉ tiêu theo cấp',
+  rollupWeakest: 'Đơn vị yếu nhất',
+  rollupCompleteness: 'Tiến độ nộp',
 } as const;
+
+/** First cell of STATE_SHEET: names the layout below, so a later layout can be told apart. */
+export const STATE_VERSION = 'kiemtra-state-1';
+
+/**
+ * The rows of STATE_SHEET, the same for every host (the command line and the add-in read
+ * each other's). Row 1 is the header `[STATE_VERSION, 'sheet', 'ref', 'value', 'detail']`;
+ * then one row per thing a host changed outside its result sheets:
+ *
+ * | kind     | sheet      | ref                      | value                                   | detail                       |
+ * |----------|------------|--------------------------|-----------------------------------------|------------------------------|
+ * | `area`   | sheet name | A1 range of result columns (header to last row) | —                | —                            |
+ * | `fill`   | sheet name | A1 cell highlighted      | original fill `#RRGGBB`, '' for none    | host's own fill (JSON), optional |
+ * | `style`  | sheet name | A1 cell inside an area   | —                                       | host's own style (JSON)      |
+ * | `width`  | sheet name | column letters           | original width in characters, '' unset  | —                            |
+ * | `height` | sheet name | 1-based row number       | original height in points, '' unset     | —                            |
+ * | `merge`  | sheet name | A1 range a host merged   | —                                       | —                            |
+ * | `sheet`  | result sheet name | —                 | —                                       | —                            |
+ *
+ * To remove results a host restores fills, styles, widths and heights, unmerges, clears the
+ * areas and deletes the sheets; `detail` is only for the host that wrote it (another host
+ * uses `value`). Unknown kinds are skipped, so a newer host's rows do not break an older one.
+ */
+export type StateEntry =
+  | { kind: 'area'; sheet: string; ref: string }
+  | { kind: 'fill'; sheet: string; ref: string; original: string; detail?: string }
+  | { kind: 'style'; sheet: string; ref: string; detail: string }
+  | { kind: 'width'; sheet: string; ref: string; original?: number }
+  | { kind: 'height'; sheet: string; ref: string; original?: number }
+  | { kind: 'merge'; sheet: string; ref: string }
+  | { kind: 'sheet'; sheet: string };
+
+export const STATE_HEADER = [STATE_VERSION, 'sheet', 'ref', 'value', 'detail'] as const;

@@ -40,8 +40,11 @@ const LEVEL_NAMES: Record<RatingCode, Bilingual> = {
 interface ConditionCheck {
   /** true: holds; false: fails; undefined: figures missing. */
   holds: boolean | undefined;
-  /** What failed, with its numbers ("chỉ 20% nhiệm vụ vượt (cần ≥ 30%)"). */
-  failure: Bilingual;
+  /**
+   * What failed, with its numbers ("chỉ 20% nhiệm vụ vượt (cần ≥ 30%)"); written only when the
+   * condition fails, since formatting the figures is most of the work of rating a unit.
+   */
+  failure?: Bilingual;
   /** What is missing when it could not be checked. */
   missing: Bilingual;
 }
@@ -62,26 +65,29 @@ function share(part: number | undefined, total: number | undefined): number | un
 }
 
 function atLeast(value: number | undefined, min: number, what: Bilingual): ConditionCheck {
-  const v = value === undefined ? undefined : pct(value);
-  const m = pct(min);
-  return {
-    holds: value === undefined ? undefined : value >= min - 1e-12,
-    failure: bi(
-      `chỉ ${v?.vi ?? ''} ${what.vi} (cần ≥ ${m.vi})`,
-      `only ${v?.en ?? ''} ${what.en} (needs ≥ ${m.en})`,
-    ),
-    missing: bi(`không có số liệu ${what.vi}`, `no figures for ${what.en}`),
-  };
+  const holds = value === undefined ? undefined : value >= min - 1e-12;
+  const check: ConditionCheck = { holds, missing: missingFigures(what) };
+  if (holds === false) {
+    const v = pct(value!);
+    const m = pct(min);
+    check.failure = bi(`chỉ ${v.vi} ${what.vi} (cần ≥ ${m.vi})`, `only ${v.en} ${what.en} (needs ≥ ${m.en})`);
+  }
+  return check;
 }
 
 function atMost(value: number | undefined, max: number, what: Bilingual): ConditionCheck {
-  const v = value === undefined ? undefined : pct(value);
-  const m = pct(max);
-  return {
-    holds: value === undefined ? undefined : value <= max + 1e-12,
-    failure: bi(`${v?.vi ?? ''} ${what.vi} (tối đa ${m.vi})`, `${v?.en ?? ''} ${what.en} (at most ${m.en})`),
-    missing: bi(`không có số liệu ${what.vi}`, `no figures for ${what.en}`),
-  };
+  const holds = value === undefined ? undefined : value <= max + 1e-12;
+  const check: ConditionCheck = { holds, missing: missingFigures(what) };
+  if (holds === false) {
+    const v = pct(value!);
+    const m = pct(max);
+    check.failure = bi(`${v.vi} ${what.vi} (tối đa ${m.vi})`, `${v.en} ${what.en} (at most ${m.en})`);
+  }
+  return check;
+}
+
+function missingFigures(what: Bilingual): Bilingual {
+  return bi(`không có số liệu ${what.vi}`, `no figures for ${what.en}`);
 }
 
 /** The conditions a level needs, given the task figures. */
@@ -106,10 +112,14 @@ function conditionsFor(level: RatingCode, input: RatingInput, model: RatingModel
         atLeast(exceeded, c.minExceededShare, bi('nhiệm vụ vượt', 'of tasks exceeded')),
         {
           holds: leaders === undefined ? undefined : leaders <= c.maxDisciplinedLeaders,
-          failure: bi(
-            `${leaders ?? ''} cán bộ lãnh đạo bị kỷ luật (tối đa ${c.maxDisciplinedLeaders})`,
-            `${leaders ?? ''} disciplined members in the leadership (at most ${c.maxDisciplinedLeaders})`,
-          ),
+          ...(leaders !== undefined && leaders > c.maxDisciplinedLeaders
+            ? {
+                failure: bi(
+                  `${leaders} cán bộ lãnh đạo bị kỷ luật (tối đa ${c.maxDisciplinedLeaders})`,
+                  `${leaders} disciplined members in the leadership (at most ${c.maxDisciplinedLeaders})`,
+                ),
+              }
+            : {}),
           missing: bi('không có số liệu cán bộ lãnh đạo bị kỷ luật', 'no figures for disciplined leaders'),
         },
       ];
@@ -134,10 +144,12 @@ function conditionsFor(level: RatingCode, input: RatingInput, model: RatingModel
 
 /** The level the score reaches, from the model's bands (best first); below them all: KHTNV. */
 export function scoreBand(score: number, model: RatingModel): { rating: RatingCode; minScore?: number } {
-  const bands = [...model.scoreBands].sort((a, b) => b.minScore - a.minScore);
-  for (const band of bands)
-    if (score >= band.minScore) return { rating: band.rating, minScore: band.minScore };
-  return { rating: 'KHTNV' };
+  // The highest band reached (the first listed among equal minimums), without sorting a copy
+  // of the bands for every unit rated.
+  let best: RatingModel['scoreBands'][number] | undefined;
+  for (const band of model.scoreBands)
+    if (score >= band.minScore && (best === undefined || band.minScore > best.minScore)) best = band;
+  return best ? { rating: best.rating, minScore: best.minScore } : { rating: 'KHTNV' };
 }
 
 function lowestBandMin(model: RatingModel): number | undefined {
@@ -180,8 +192,8 @@ export function rateScore(input: RatingInput, model: RatingModel): RatingOutcome
       const name = LEVEL_NAMES[level];
       failures.push(
         bi(
-          `chưa đủ điều kiện mức ${name.vi}: ${failed.map((c) => c.failure.vi).join(', ')}`,
-          `${name.en} level not met: ${failed.map((c) => c.failure.en).join(', ')}`,
+          `chưa đủ điều kiện mức ${name.vi}: ${failed.map((c) => c.failure!.vi).join(', ')}`,
+          `${name.en} level not met: ${failed.map((c) => c.failure!.en).join(', ')}`,
         ),
       );
     }

@@ -309,10 +309,11 @@ export const DATA_RULES: RuleDef[] = [
     check(_ctx, h) {
       const findings: Finding[] = [];
       let checked = 0;
+      const keys = duplicateKeys(h);
       for (const kind of DUPLICATE_KINDS) {
         const seen = new Map<string, RowRecord>();
         for (const rec of h.records(kind)) {
-          const key = duplicateKey(rec, h);
+          const key = keys(rec);
           if (key === undefined) continue;
           checked++;
           const first = seen.get(key);
@@ -412,16 +413,30 @@ function nameKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Same table, same parent group, and the same code (or name); members: name, birth date, cell. */
-function duplicateKey(rec: RowRecord, h: RuleHelpers): string | undefined {
-  const scope = `${rec.tableId}|${rec.groups.map(h.fold).join('/')}|`;
-  if (rec.kind === 'members') {
-    const name = h.text(rec, 'fullName');
-    if (name === undefined) return undefined;
-    return `${scope}${nameKey(name)}|${h.text(rec, 'birthDate') ?? ''}|${h.fold(h.text(rec, 'cell') ?? '')}`;
-  }
-  const code = h.text(rec, 'code');
-  if (code !== undefined) return `${scope}c:${code.trim().toUpperCase()}`;
-  const name = h.text(rec, 'name');
-  return name === undefined ? undefined : `${scope}n:${h.fold(name)}`;
+/**
+ * Same table, same parent group, and the same code (or name); members: name, birth date, cell.
+ * Keys are built row by row over a province's 100,000 members, so their parts are remembered:
+ * rows of one stretch share one groups array, and names and cells repeat.
+ */
+function duplicateKeys(h: RuleHelpers): (rec: RowRecord) => string | undefined {
+  const groupScopes = new Map<readonly string[], string>();
+  const names = new Map<string, string>();
+  const scopeOf = (rec: RowRecord): string => {
+    let groups = groupScopes.get(rec.groups);
+    if (groups === undefined) groupScopes.set(rec.groups, (groups = rec.groups.map(h.fold).join('/')));
+    return `${rec.tableId}|${groups}|`;
+  };
+  return (rec) => {
+    if (rec.kind === 'members') {
+      const name = h.text(rec, 'fullName');
+      if (name === undefined) return undefined;
+      let key = names.get(name);
+      if (key === undefined) names.set(name, (key = nameKey(name)));
+      return `${scopeOf(rec)}${key}|${h.text(rec, 'birthDate') ?? ''}|${h.fold(h.text(rec, 'cell') ?? '')}`;
+    }
+    const code = h.text(rec, 'code');
+    if (code !== undefined) return `${scopeOf(rec)}c:${code.trim().toUpperCase()}`;
+    const name = h.text(rec, 'name');
+    return name === undefined ? undefined : `${scopeOf(rec)}n:${h.fold(name)}`;
+  };
 }

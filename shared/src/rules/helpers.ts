@@ -109,6 +109,23 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     return f;
   };
 
+  // A party cell's name is on thousands of member rows: its labels are worked out once.
+  const cellLabels = new Map<string, Bilingual>();
+  const cellLabel = (name: string): Bilingual => {
+    let l = cellLabels.get(name);
+    if (l === undefined) cellLabels.set(name, (l = bi(cellLabelVi(name, fold), cellLabelEn(name, fold))));
+    return l;
+  };
+
+  // Cross-sheet rules ask for the same cell's members several times each.
+  const cellKeysByName = new Map<string, CellKeys | undefined>();
+  const keysOf = (name: string): CellKeys | undefined => {
+    if (cellKeysByName.has(name)) return cellKeysByName.get(name);
+    const keys = cellKeys(name, fold);
+    cellKeysByName.set(name, keys);
+    return keys;
+  };
+
   let memberIndex: MemberIndex | undefined;
   let cellKeyCounts: Map<string, number> | undefined;
   const index = (): MemberIndex => (memberIndex ??= buildMemberIndex(byKind.get('members') ?? [], fold));
@@ -133,7 +150,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
       return total !== undefined && probationary !== undefined ? total - probationary : undefined;
     },
     address,
-    label: (rec) => unitLabel(rec, text),
+    label: (rec) => unitLabel(rec, text, cellLabel),
     finding(rec, fields, message, values, suggestion) {
       const list = typeof fields === 'string' ? [fields] : fields;
       const name = unitNameOf(rec, text);
@@ -150,7 +167,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     membersOfCell(rec) {
       const name = text(rec, 'name');
       if (name === undefined) return undefined;
-      const keys = cellKeys(name, fold);
+      const keys = keysOf(name);
       if (!keys) return undefined;
       // Two cell rows with the same name (a "Chi bộ Quân sự" in every commune) cannot be told
       // apart in the member list: such cells are not compared.
@@ -158,7 +175,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
         cellKeyCounts = new Map();
         for (const r of byKind.get('partyCells') ?? []) {
           const n = text(r, 'name');
-          const k = n === undefined ? undefined : cellKeys(n, fold);
+          const k = n === undefined ? undefined : keysOf(n);
           if (k) cellKeyCounts.set(k.exact, (cellKeyCounts.get(k.exact) ?? 0) + 1);
         }
       }
@@ -246,10 +263,12 @@ function dropKindWord(words: string[]): string[] {
  * Keys to match a party cell's name across sheets: "Chi bộ bản Nặm Bao", "Bản Nặm Bao" and
  * "chi bo ban nam bao" share the exact key "ban nam bao"; "Nặm Bao" matches it loosely.
  */
-export function cellKeys(
-  name: string,
-  fold: (s: string) => string = foldText,
-): { exact: string; loose: string } | undefined {
+interface CellKeys {
+  exact: string;
+  loose: string;
+}
+
+export function cellKeys(name: string, fold: (s: string) => string = foldText): CellKeys | undefined {
   let words = fold(name)
     .split(' ')
     .filter((w) => w !== '');
@@ -276,27 +295,34 @@ function dropWords(s: string, count: number): string {
   return s.trim().split(/\s+/).slice(count).join(' ');
 }
 
-function unitLabel(rec: RowRecord, text: (r: RowRecord, f: string) => string | undefined): Bilingual {
+function unitLabel(
+  rec: RowRecord,
+  text: (r: RowRecord, f: string) => string | undefined,
+  cellLabel: (name: string) => Bilingual,
+): Bilingual {
   const row = rec.row + 1;
   if (rec.kind === 'members') {
     const cell = text(rec, 'cell');
-    return cell === undefined
-      ? bi(`Đảng viên ở dòng ${row}`, `Member on row ${row}`)
-      : bi(`Đảng viên ở dòng ${row} (${cellLabelVi(cell)})`, `Member on row ${row} (${cellLabelEn(cell)})`);
+    if (cell === undefined) return bi(`Đảng viên ở dòng ${row}`, `Member on row ${row}`);
+    const l = cellLabel(cell);
+    return bi(`Đảng viên ở dòng ${row} (${l.vi})`, `Member on row ${row} (${l.en})`);
   }
   const name = text(rec, 'name');
   if (name === undefined) return bi(`Dòng ${row}`, `Row ${row}`);
-  if (rec.kind === 'partyCells') return bi(cellLabelVi(name), cellLabelEn(name));
+  if (rec.kind === 'partyCells') {
+    const l = cellLabel(name);
+    return bi(l.vi, l.en);
+  }
   return bi(name, name);
 }
 
-function cellLabelVi(name: string): string {
-  const folded = foldText(name).split(' ');
+function cellLabelVi(name: string, fold: (s: string) => string): string {
+  const folded = fold(name).split(' ');
   return folded[0] === 'chi' && folded[1] === 'bo' ? name.trim() : `Chi bộ ${name.trim()}`;
 }
 
-function cellLabelEn(name: string): string {
-  let words = foldText(name)
+function cellLabelEn(name: string, fold: (s: string) => string): string {
+  let words = fold(name)
     .split(' ')
     .filter((w) => w !== '');
   let dropped = 0;

@@ -12,16 +12,44 @@ function viDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** The number written by the two digits at `i` (checked by isIsoDate). */
+const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
 /** Whole years from one ISO date to another. */
 function fullYears(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const [fy, fm, fd] = isoParts(from);
+  const [ty, tm, td] = isoParts(to);
   let years = ty - fy;
   if (tm < fm || (tm === fm && td < fd)) years--;
   return years;
 }
 
-const isIsoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
+/** Year, month and day of an ISO date, read in place: it runs on every member row. */
+function isoParts(iso: string): [number, number, number] {
+  // Anything longer than yyyy-mm-dd is split as it always was (a time part reads as NaN).
+  if (iso.length !== 10) return iso.split('-').map(Number) as [number, number, number];
+  return [twoDigits(iso, 0) * 100 + twoDigits(iso, 2), twoDigits(iso, 5), twoDigits(iso, 8)];
+}
+
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** Starts with yyyy-mm-dd; character tests rather than a regex, three times per member row. */
+const isIsoDate = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  v.length >= 10 &&
+  v.charCodeAt(4) === 45 &&
+  v.charCodeAt(7) === 45 &&
+  isDigitAt(v, 0) &&
+  isDigitAt(v, 1) &&
+  isDigitAt(v, 2) &&
+  isDigitAt(v, 3) &&
+  isDigitAt(v, 5) &&
+  isDigitAt(v, 6) &&
+  isDigitAt(v, 8) &&
+  isDigitAt(v, 9);
 
 export const MEMBER_RULES: RuleDef[] = [
   rowRule({
@@ -57,15 +85,17 @@ export const MEMBER_RULES: RuleDef[] = [
     kinds: ['members'],
     needs: [],
     when: (rec) =>
-      [rec.values['birthDate'], rec.values['admissionDate'], rec.values['officialDate']].filter(isIsoDate)
-        .length >= 2,
+      (isIsoDate(rec.values['birthDate']) ? 1 : 0) +
+        (isIsoDate(rec.values['admissionDate']) ? 1 : 0) +
+        (isIsoDate(rec.values['officialDate']) ? 1 : 0) >=
+      2,
     row(rec, h) {
       const birth = rec.values['birthDate'];
       const admission = rec.values['admissionDate'];
       const official = rec.values['officialDate'];
-      const l = h.label(rec);
       const out = [];
       if (isIsoDate(birth) && isIsoDate(admission) && admission <= birth) {
+        const l = h.label(rec);
         out.push(
           h.finding(
             rec,
@@ -80,6 +110,7 @@ export const MEMBER_RULES: RuleDef[] = [
         );
       }
       if (isIsoDate(admission) && isIsoDate(official) && official < admission) {
+        const l = h.label(rec);
         out.push(
           h.finding(
             rec,
@@ -93,6 +124,7 @@ export const MEMBER_RULES: RuleDef[] = [
           ),
         );
       } else if (isIsoDate(birth) && isIsoDate(official) && !isIsoDate(admission) && official <= birth) {
+        const l = h.label(rec);
         out.push(
           h.finding(
             rec,

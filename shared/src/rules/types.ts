@@ -73,8 +73,8 @@ export function rowRule(spec: RowRuleSpec): RuleDef {
       const findings: Finding[] = [];
       let checked = 0;
       for (const kind of def.kinds) {
-        for (const rec of h.records(kind)) {
-          if (!needs.every((f) => rec.values[f] !== undefined)) continue;
+        next: for (const rec of h.records(kind)) {
+          for (const f of needs) if (rec.values[f] === undefined) continue next;
           if (when && !when(rec, h)) continue;
           checked++;
           const out = row(rec, h);

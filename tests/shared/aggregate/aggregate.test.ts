@@ -179,6 +179,26 @@ describe('aggregate', () => {
     expect(r.completeness.unexpected.map((u) => u.name)).toEqual(['Xã Chiềng En']);
   });
 
+  it('matches header-block names to the unit list as written there, and keeps levels apart', () => {
+    const r = aggregate(
+      [child('ĐẢNG ỦY XÃ NẬM LẠNH', {}), child('ĐU xã Mường Lèo', {}), child('Chi bộ bản Sốp Cộp', {})],
+      {
+        parent: { name: 'Huyện ủy Sốp Cộp', level: 'district' },
+        period,
+        rulebook: DEFAULT_RULEBOOK,
+        expected: [
+          { name: 'Đảng bộ xã Nậm Lạnh', code: 'SC01', parentCode: 'SC' },
+          { name: 'Đảng bộ xã Mường Lèo', code: 'SC02', parentCode: 'SC' },
+          { name: 'Đảng bộ xã Sốp Cộp', code: 'SC04', parentCode: 'SC' },
+        ],
+      },
+    );
+    expect(r.completeness.submitted.map((u) => u.name)).toEqual(['ĐẢNG ỦY XÃ NẬM LẠNH', 'ĐU xã Mường Lèo']);
+    // A hamlet's cell named after the commune is not the commune's committee.
+    expect(r.completeness.missing.map((u) => u.code)).toEqual(['SC04']);
+    expect(r.completeness.unexpected.map((u) => u.name)).toEqual(['Chi bộ bản Sốp Cộp']);
+  });
+
   it('ranks the weakest: KHTNV, then HTNV, then unrated, then by targets missed and open errors', () => {
     const d = child(
       'Xã Mường Và',

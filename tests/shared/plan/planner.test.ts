@@ -140,7 +140,7 @@ describe('planWrites: result sheets', () => {
       'D7',
       'Chi bộ bản Nặm Bao',
       '6 kỳ sinh hoạt / 12 kỳ yêu cầu',
-      'actual: 6; required: 12',
+      'thực hiện: 6; yêu cầu: 12',
       null,
       'Điều lệ Đảng',
       'cell.meetings.regular',
