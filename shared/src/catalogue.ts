@@ -1,6 +1,7 @@
 /**
  * Every check the engine makes, in one list: the rules over records (rules/RULES) and the
- * checks made while reading tables, rating units and reading a workbook's own targets. The
+ * checks made while reading tables, rating units, reading a workbook's own targets and a
+ * unit list. The
  * documentation (docs/rules.md) is generated from it.
  */
 import { bi, type Bilingual } from './i18n.ts';
@@ -8,6 +9,7 @@ import type { Severity } from './issue.ts';
 import { RATING_RULES } from './rating/index.ts';
 import { RULES } from './rules/index.ts';
 import { TARGET_RULES } from './targets/index.ts';
+import { UNIT_LIST_CHECKS } from './units.ts';
 
 export interface CheckInfo {
   id: string;
@@ -68,4 +70,5 @@ export const CHECK_CATALOGUE: readonly CheckInfo[] = [
   ...RULES.map(({ id, severity, title, basis }) => ({ id, severity, title, basis })),
   ...RATING_CHECKS,
   ...TARGET_CHECKS,
+  ...UNIT_LIST_CHECKS,
 ];

@@ -7,7 +7,7 @@ import type { FieldDef, FieldType } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
 import { parseValue, type ParseOutcome } from '../parse/index.ts';
-import type { DetectedTable, RowRecord, TotalRow } from '../table.ts';
+import type { CellRef, DetectedTable, RowRecord, TotalRow } from '../table.ts';
 import { cellText } from './sheet-view.ts';
 import type { SheetView } from './sheet-view.ts';
 import type { TotalFound } from './rows.ts';
@@ -151,6 +151,8 @@ function invalidIssue(
   };
 }
 
+const NO_CELL: CellRef = { address: '', raw: null };
+
 /** Records of the table's data rows; unreadable values become issues. */
 export function readRecords(
   view: SheetView,
@@ -164,6 +166,8 @@ export function readRecords(
   const parsers = mapped.map((m) => new ColumnParser(m.def.type, formats, m.col));
   const refs = rowRefs(sheet);
   const named = table.kind !== 'members' && mapped.some((m) => m.field === 'name');
+  const template: RowRecord['cells'] = {};
+  for (const m of mapped) template[m.field] = NO_CELL;
   const records: RowRecord[] = new Array(table.dataRows.length);
   for (let i = 0; i < table.dataRows.length; i++) {
     const r = table.dataRows[i]!;
@@ -171,7 +175,7 @@ export function readRecords(
     const rowNo = String(r + 1);
     const ref = refs(rowNo);
     const values: RowRecord['values'] = {};
-    const cells: RowRecord['cells'] = {};
+    const cells: RowRecord['cells'] = { ...template };
     let firstIssue = -1;
     for (let k = 0; k < mapped.length; k++) {
       const m = mapped[k]!;
