@@ -79,7 +79,17 @@ export function evaluate(data: WorkbookData, options: CheckOptions = {}): Evalua
   summary.openWarnings = open.filter((i) => i.severity === 'warning').length;
   summary.targetsMissed = targets.filter((t) => t.status === 'notMet').map((t) => t.targetId);
 
-  return { rulebook, unit, period, issues, ratings, targets, summary, passed, rows: rowResults(data, issues, ratings) };
+  return {
+    rulebook,
+    unit,
+    period,
+    issues,
+    ratings,
+    targets,
+    summary,
+    passed,
+    rows: rowResults(data, issues, ratings),
+  };
 }
 
 export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions = {}): CheckReport {

@@ -7,7 +7,13 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { ModelSheet, Rect, WorkbookModel } from '../../addin/src/testing/workbook-model.ts';
-import { cellKey, parseRect, rectA1 } from '../../addin/src/testing/workbook-model.ts';
+import {
+  STANDARD_HEIGHT,
+  STANDARD_WIDTH,
+  cellKey,
+  parseRect,
+  rectA1,
+} from '../../addin/src/testing/workbook-model.ts';
 
 const NOT_LOADED = 'Error, property was not loaded';
 const NOT_SYNCED = 'Error, context.sync() was not called';
@@ -105,7 +111,10 @@ export function createMockExcel(
           format: {
             fill: { color: '#FFFFFF' },
             font: { bold: false, size: 11 },
-            columnWidth: 48,
+            columnWidth: s ? s.columnWidth(r.left) : STANDARD_WIDTH,
+            useStandardWidth: s ? !s.columnWidths.has(r.left) : true,
+            rowHeight: s ? s.rowHeight(r.top) : STANDARD_HEIGHT,
+            useStandardHeight: s ? !s.rowHeights.has(r.top) : true,
             wrapText: false,
           },
         },
@@ -177,6 +186,23 @@ export function createMockExcel(
         for (let j = 0; j < r.cols; j++) sheetOf(sheetName).columnWidths.set(r.left + j, w as number);
       }),
     );
+    instrument(format, 'useStandardWidth', (v) => {
+      if (v === true)
+        queue(`useStandardWidth ${where}`, () => {
+          for (let j = 0; j < r.cols; j++) sheetOf(sheetName).columnWidths.delete(r.left + j);
+        });
+    });
+    instrument(format, 'rowHeight', (h) =>
+      queue(`rowHeight ${where}`, () => {
+        for (let i = 0; i < r.rows; i++) sheetOf(sheetName).rowHeights.set(r.top + i, h as number);
+      }),
+    );
+    instrument(format, 'useStandardHeight', (v) => {
+      if (v === true)
+        queue(`useStandardHeight ${where}`, () => {
+          for (let i = 0; i < r.rows; i++) sheetOf(sheetName).rowHeights.delete(r.top + i);
+        });
+    });
     mm['clear'] = (what: 'All' | 'Contents' | 'Formats' = 'All') =>
       queue(`clear${what} ${where}`, () => sheetOf(sheetName).clear(r, what));
     mm['merge'] = () =>
@@ -265,7 +291,13 @@ export function createMockExcel(
       add: (type: string, source: { address: string }, seriesBy: string) => {
         const chart = { title: { text: '' }, setPosition: () => undefined };
         queue(`chart ${name}`, () =>
-          sheetOf(name).charts.push({ type, source: source.address, title: chart.title.text, seriesBy }),
+          sheetOf(name).charts.push({
+            type,
+            source: source.address,
+            title: chart.title.text,
+            seriesBy,
+            series: [],
+          }),
         );
         return chart;
       },

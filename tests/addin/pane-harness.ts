@@ -168,3 +168,86 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     return out;
   }, PANE_WIDTH);
 }
+
+/** What a sheet of the double shows: values, fills, bold cells and number formats. */
+export interface SheetView {
+  name: string;
+  values: (string | number | boolean)[][];
+  fills: [string, string][];
+  bold: string[];
+  numberFormats: [string, string][];
+  columnWidths: [number, number][];
+  /** "A1:P1" */
+  merges: string[];
+}
+
+/**
+ * A picture of a sheet as the double holds it (Excel's grid drawn as an HTML table, widths
+ * in points, percent formats applied), so its layout can be looked at beside the pane's.
+ */
+export async function shootSheet(browser: Browser, view: SheetView, name: string): Promise<string> {
+  const fills = new Map(view.fills);
+  const formats = new Map(view.numberFormats);
+  const bold = new Set(view.bold);
+  const widths = new Map(view.columnWidths);
+  const cols = Math.max(1, ...view.values.map((r) => r.length));
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const letters = (c: number): string =>
+    (c >= 26 ? letters(Math.floor(c / 26) - 1) : '') + String.fromCharCode(65 + (c % 26));
+  const shown = (v: string | number | boolean, format: string | undefined) =>
+    typeof v === 'number' && format?.endsWith('%') ? `${(v * 100).toFixed(2)}%` : String(v);
+  // Merged areas: the top-left cell spans them, the others are not drawn.
+  const spans = new Map<string, { rows: number; cols: number }>();
+  const hidden = new Set<string>();
+  for (const m of view.merges) {
+    const [from = '', to = from] = m.split(':');
+    const at = (a: string) => {
+      const [, l, n] = /^([A-Z]+)(\d+)$/.exec(a)!;
+      return { col: [...l!].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(n) - 1 };
+    };
+    const a = at(from);
+    const b = at(to);
+    spans.set(from, { rows: b.row - a.row + 1, cols: b.col - a.col + 1 });
+    for (let r = a.row; r <= b.row; r++)
+      for (let c = a.col; c <= b.col; c++)
+        if (r !== a.row || c !== a.col) hidden.add(`${letters(c)}${r + 1}`);
+  }
+  const rows = view.values
+    .map((row, r) => {
+      const cells = Array.from({ length: cols }, (_, c) => {
+        const at = `${letters(c)}${r + 1}`;
+        if (hidden.has(at)) return '';
+        const span = spans.get(at);
+        const attrs = span ? ` colspan="${span.cols}" rowspan="${span.rows}"` : '';
+        const v = row[c] ?? '';
+        const style = [
+          fills.has(at) ? `background:${fills.get(at)}` : '',
+          bold.has(at) ? 'font-weight:bold' : '',
+          typeof v === 'number' ? 'text-align:right' : '',
+        ].join(';');
+        return `<td${attrs} style="${style}">${esc(shown(v, formats.get(at)))}</td>`;
+      });
+      return `<tr><th>${r + 1}</th>${cells.join('')}</tr>`;
+    })
+    .join('');
+  const colgroup = Array.from(
+    { length: cols },
+    (_, c) => `<col style="width:${Math.round(((widths.get(c) ?? 48) * 4) / 3)}px">`,
+  ).join('');
+  const html = `<!doctype html><meta charset="utf-8"><style>
+    body{font:11pt Calibri,Carlito,sans-serif;margin:8px}
+    table{border-collapse:collapse;table-layout:fixed}
+    td,th{border:1px solid #d4d4d4;padding:1px 4px;vertical-align:top;overflow:hidden;word-wrap:break-word}
+    th{background:#f3f3f3;font-weight:normal;color:#666;width:32px}
+    caption{text-align:left;color:#217346;padding:4px 0}
+  </style><table><caption>${esc(view.name)}</caption><colgroup><col style="width:32px">${colgroup}</colgroup>${rows}</table>`;
+  const context = await browser.newContext({ viewport: { width: 1400, height: 400 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent(html);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await context.close();
+  return file;
+}

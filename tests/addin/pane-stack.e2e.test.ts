@@ -2,17 +2,36 @@
  * The built pane against the local stack (the backend's emulators, seeded with the sample
  * province): sign in through the Auth emulator, check on the server, submit, lose the
  * network and see the submission kept in the workbook and resent, then pull the district
- * roll-up into the "Tổng hợp" sheet with its chart.
+ * roll-up into the engine's roll-up sheets ("Tổng hợp" with its chart, the targets per level,
+ * the completeness list, the weakest units).
  */
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESULT_SHEETS } from '@kiemtra/shared';
+import { DEFAULT_RULEBOOK, RESULT_SHEETS, planRollup } from '@kiemtra/shared';
 import { PENDING_SHEET } from '../../addin/src/excel/pending.ts';
 import type { RollupResult } from '../../addin/src/services/backend.ts';
 import { districtWorkbooks } from '@kiemtra/shared/samples';
 import { must, startStack, type Stack } from '../functions/harness.ts';
-import { buildPane, doubleScript, launch, layoutProblems, openPane, serve, shoot } from './pane-harness.ts';
+import { toExcelValue } from '../../addin/src/testing/workbook-model.ts';
+import {
+  buildPane,
+  doubleScript,
+  launch,
+  layoutProblems,
+  openPane,
+  serve,
+  shoot,
+  shootSheet,
+  type SheetView,
+} from './pane-harness.ts';
+
+const ROLLUP_SHEETS = [
+  RESULT_SHEETS.rollup,
+  RESULT_SHEETS.rollupTargets,
+  RESULT_SHEETS.rollupCompleteness,
+  RESULT_SHEETS.rollupWeakest,
+] as const;
 import { DEMO_PASSWORD } from '../../functions/tools/seed.ts';
 
 const PROJECT = 'demo-kiemtra-addin';
@@ -117,10 +136,16 @@ describe('the pane with the local stack', () => {
     await page.getByTestId('pull-rollup').click();
     await page.getByText(/^Đã ghi trang "Tổng hợp": 1\/9 đơn vị đã nộp\.$/).waitFor({ timeout: 60_000 });
     await shoot(page, '14-stack-rollup-vi');
-    const sheet = await page.evaluate((n) => {
-      const s = window.__kiemtraDouble!.model.sheets.find((x) => x.name === n)!;
-      return { values: s.values, charts: s.charts };
-    }, RESULT_SHEETS.rollup);
+    const sheets = await page.evaluate(
+      (names) =>
+        names.map((n) => {
+          const s = window.__kiemtraDouble!.model.sheets.find((x) => x.name === n)!;
+          const snap = (window.__kiemtraDouble!.model.snapshot() as SheetView[]).find((x) => x.name === n)!;
+          return { ...snap, charts: s.charts };
+        }),
+      [...ROLLUP_SHEETS],
+    );
+    await shootSheet(browser, sheets[0]!, '15-stack-rollup-sheet-vi');
     const expected = must(
       await stack.client.call<RollupResult>(
         'rollup',
@@ -128,14 +153,32 @@ describe('the pane with the local stack', () => {
         await stack.token('xem.sopcop@kiemtra.test'),
       ),
     );
-    expect(sheet.values[0]![0]).toBe(`TỔNG HỢP — ${expected.unit.name} — 2023`);
-    const names = sheet.values.slice(2, 2 + expected.children.length).map((r) => r[0]);
-    expect(names).toEqual(expected.children.map((c) => c.unit.name));
-    const row = sheet.values[2 + expected.children.findIndex((c) => c.unit.code === 'SC03')]!;
-    expect(row[row.length - 2]).toBe('Đã nộp');
-    expect(sheet.charts).toHaveLength(1);
-    expect(sheet.charts[0]!.type).toBe('ColumnClustered');
-    expect(sheet.values.flat()).toContain(`Đầy đủ báo cáo: 1/${expected.rollup.completeness.expected}`);
+    // The engine's planned sheets, as the command line writes them: the add-in adds no figures.
+    const planned = planRollup(expected.rollup, DEFAULT_RULEBOOK);
+    expect(planned.map((p) => p.name)).toEqual([...ROLLUP_SHEETS]);
+    planned.forEach((p, i) => {
+      const values = sheets[i]!.values;
+      expect(values[0]![0]).toBe(p.title);
+      expect(values[1]!.slice(0, p.columns.length)).toEqual(p.columns.map((c) => c.header));
+      p.rows.forEach((row, r) =>
+        row.forEach((v, c) =>
+          expect(values[2 + r]?.[c] ?? '', `${p.name} ${2 + r},${c}`).toEqual(toExcelValue(v)),
+        ),
+      );
+    });
+    expect(sheets[0]!.values[0]![0]).toMatch(
+      new RegExp(`^TỔNG HỢP — ${expected.unit.name} — .*\\(đã nộp 1/9\\)$`),
+    );
+    const units = sheets[0]!.values.slice(2, 2 + expected.rollup.children.length).map((r) => r[1]);
+    const sc03 = expected.rollup.children.find((c) => c.summary.unit.code === 'SC03');
+    expect(units).toEqual([sc03!.summary.unit.name]);
+    const percent = planned[0]!.columns.filter((c) => c.kind === 'percent').map((c) => c.header);
+    expect(sheets[0]!.charts).toHaveLength(1);
+    expect(sheets[0]!.charts[0]!.type).toBe('ColumnClustered');
+    expect(sheets[0]!.charts[0]!.series.map((x) => x.name)).toEqual(percent);
+    const missing = sheets[2]!.values.slice(2).filter((r) => r[0] === 'Chưa nộp');
+    expect(missing).toHaveLength(expected.rollup.completeness.missing.length);
+    expect(missing).toHaveLength(8);
     await page.context().close();
   }, 240_000);
 });

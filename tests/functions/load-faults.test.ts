@@ -85,6 +85,7 @@ describe('load', () => {
         const r = await stack.client.call<{ status: string }>('submit', { unit: u.code, period: PERIOD, data: clean[i % clean.length] }, token);
         if (!r.ok) throw new Error(`${u.code}: ${r.error.status} ${r.error.message}`);
         statuses.push(r.result.status);
+        if (statuses.length % 50 === 0) console.log(`load: ${statuses.length} stored after ${((performance.now() - started) / 1000).toFixed(1)} s`);
         times.push(r.ms);
       },
     );

@@ -14,6 +14,8 @@ import {
   STATE_SHEET,
   a1,
   cellAt,
+  columnIndex,
+  columnLetters,
   isCellError,
   isRowStatusText,
   sheetBounds,
@@ -23,8 +25,8 @@ import { WriteBatch } from './batch.ts';
 import type { ExcelCapabilities } from './capabilities.ts';
 import { throwIfCancelled } from './cancel.ts';
 import { jsonBytes, matrixBytes, utf8Length } from './limits.ts';
-import type { StateRecord } from './state.ts';
-import { decodeState, encodeState } from './state.ts';
+import type { StateEntry } from './state.ts';
+import { columnChars, columnPoints, decodeStateRows, encodeStateRows, inRemovalOrder } from './state.ts';
 
 /** Our note follows the official's own note on the same cell after a blank line. */
 const NOTE_SEPARATOR = '\n\n';
@@ -92,7 +94,8 @@ export async function applyWritePlan(
           .map((s) => ({ sheet: s.name, notes: ws(s.name).notes.load('items/content') }))
       : [];
   await sync();
-  const previous: StateRecord[] = stateUsed && !stateUsed.isNullObject ? decodeState(stateUsed.values) : [];
+  const previous: StateEntry[] =
+    stateUsed && !stateUsed.isNullObject ? decodeStateRows(stateUsed.values) : [];
 
   const batch = new WriteBatch(context, caps, signal, options.budgetBytes);
   let notesSkipped = 0;
@@ -101,17 +104,11 @@ export async function applyWritePlan(
 
     // 2. Remove earlier results.
     options.onProgress?.('clearing');
-    for (const r of previous) {
-      if (r.kind === 'sheet' || !existing.has(r.sheet.toLowerCase())) continue;
-      await batch.reserve(utf8Length(r.address) + 16);
-      const range = ws(r.sheet).getRange(r.address);
-      if (r.kind === 'fill') {
-        if (r.original) range.format.fill.color = r.original;
-        else range.format.fill.clear();
-      } else {
-        range.unmerge();
-        range.clear('All');
-      }
+    // Whichever host wrote them (the command line records styles and row heights too).
+    for (const e of inRemovalOrder(previous)) {
+      if (e.kind === 'sheet' || !existing.has(e.sheet.toLowerCase())) continue;
+      await batch.reserve(utf8Length(e.ref) + 24);
+      restoreEntry(ws(e.sheet), e);
     }
     for (const area of markerAreas(options.grid)) {
       await batch.reserve(40);
@@ -181,18 +178,45 @@ export async function applyWritePlan(
       await batch.reserve(utf8Length(h.cell) + 40);
       fillReads.push({ h, fill: ws(h.sheet).getRange(h.cell).format.fill.load('color') });
     }
+    const widthReads = [];
+    for (const b of plan.resultColumns) {
+      for (let j = 0; j < b.headers.length; j++) {
+        await batch.reserve(64);
+        const format = ws(b.sheet).getRangeByIndexes(0, b.firstCol + j, 1, 1).format;
+        widthReads.push({
+          sheet: b.sheet,
+          col: b.firstCol + j,
+          format: format.load('columnWidth,useStandardWidth'),
+        });
+      }
+    }
     await batch.flush();
-    const records: StateRecord[] = [
-      ...fillReads.map(({ h, fill }): StateRecord => {
+    const entries: StateEntry[] = [
+      ...fillReads.map(({ h, fill }): StateEntry => {
         const c = (fill.color ?? '').toUpperCase();
-        return { kind: 'fill', sheet: h.sheet, address: h.cell, original: c === '#FFFFFF' ? '' : c };
+        return { kind: 'fill', sheet: h.sheet, ref: h.cell, original: c === '#FFFFFF' ? '' : c };
       }),
-      ...plan.resultColumns.map((b): StateRecord => ({
+      ...plan.resultColumns.map((b): StateEntry => ({
         kind: 'area',
         sheet: b.sheet,
-        address: `${a1(b.headerTop, b.firstCol)}:${a1(Math.max(b.lastRow, b.headerBottom), b.firstCol + b.headers.length - 1)}`,
+        ref: `${a1(b.headerTop, b.firstCol)}:${a1(Math.max(b.lastRow, b.headerBottom), b.firstCol + b.headers.length - 1)}`,
       })),
-      ...plan.sheets.map((s): StateRecord => ({ kind: 'sheet', sheet: s.name })),
+      ...widthReads.map(({ sheet, col, format }): StateEntry => ({
+        kind: 'width',
+        sheet,
+        ref: columnLetters(col),
+        ...(format.useStandardWidth ? {} : { original: columnChars(format.columnWidth) }),
+      })),
+      ...plan.resultColumns.flatMap((b): StateEntry[] =>
+        b.headerBottom > b.headerTop
+          ? b.headers.map((_, j) => ({
+              kind: 'merge',
+              sheet: b.sheet,
+              ref: `${a1(b.headerTop, b.firstCol + j)}:${a1(b.headerBottom, b.firstCol + j)}`,
+            }))
+          : [],
+      ),
+      ...plan.sheets.map((s): StateEntry => ({ kind: 'sheet', sheet: s.name })),
     ];
     let state: Excel.Worksheet;
     if (existing.has(STATE_SHEET.toLowerCase())) {
@@ -204,7 +228,7 @@ export async function applyWritePlan(
       state = wb.worksheets.add(STATE_SHEET);
       state.visibility = 'VeryHidden';
     }
-    await writeMatrix(batch, state, 0, 0, encodeState(records));
+    await writeMatrix(batch, state, 0, 0, encodeStateRows(entries));
     await batch.flush();
 
     // 4. Result columns beside each table.
@@ -291,6 +315,47 @@ export async function applyWritePlan(
     }
   }
   return { syncs: syncs + batch.syncs, largestRequestEstimate: batch.largestEstimate, notesSkipped };
+}
+
+/**
+ * Undoes one recorded change. A `style` entry holds the writing host's own style (the command
+ * line's): the area it lies in is cleared of formats instead. Widths are kept in characters.
+ */
+function restoreEntry(sheet: Excel.Worksheet, e: Exclude<StateEntry, { kind: 'sheet' }>): void {
+  switch (e.kind) {
+    case 'merge':
+      sheet.getRange(e.ref).unmerge();
+      break;
+    case 'area': {
+      const range = sheet.getRange(e.ref);
+      range.unmerge();
+      range.clear('All');
+      break;
+    }
+    case 'style':
+      break;
+    case 'fill': {
+      const fill = sheet.getRange(e.ref).format.fill;
+      if (e.original) fill.color = e.original;
+      else fill.clear();
+      break;
+    }
+    case 'width': {
+      if (!/^[A-Z]{1,3}$/i.test(e.ref)) break;
+      const format = sheet.getRangeByIndexes(0, columnIndex(e.ref), 1, 1).format;
+      if (e.original === undefined) format.useStandardWidth = true;
+      else format.columnWidth = columnPoints(e.original);
+      break;
+    }
+    case 'height': {
+      const row = Number(e.ref);
+      if (!Number.isInteger(row) || row < 1) break;
+      const format = sheet.getRangeByIndexes(row - 1, 0, 1, 1).format;
+      if (e.original === undefined) format.useStandardHeight = true;
+      else format.rowHeight = e.original;
+      break;
+    }
+  }
 }
 
 /** A result sheet: title, bold header row, rows with fills by status, links, widths, formats. */
@@ -457,13 +522,8 @@ export function toExcel(v: CellValue | undefined): string | number | boolean {
   return v;
 }
 
-/** Widths in characters to points (a character of Calibri 11 is about 7 px, 0.75 pt per px). */
-export function columnPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
 function unquote(s: string): string {
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
 
-export { RESULT_SHEET_LAYOUT, parseRangeAddress };
+export { RESULT_SHEET_LAYOUT, columnPoints, parseRangeAddress };

@@ -18,6 +18,8 @@ export interface ExcelCapabilities {
   manualCalculation: boolean;
   /** Range.getMergedAreasOrNullObject (1.13): merged header cells are read. */
   mergedAreas: boolean;
+  /** Range.conditionalFormats (1.6): data bars and traffic lights on the roll-up sheets. */
+  conditionalFormats: boolean;
   /** True when anything above is missing: the pane says what the official will not get. */
   reduced: boolean;
 }
@@ -37,6 +39,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): ExcelCapabil
     suspendScreenUpdating: apiMinor >= 9,
     manualCalculation: apiMinor >= 8,
     mergedAreas: apiMinor >= 13,
+    conditionalFormats: apiMinor >= 6,
   } as const;
   return { ...caps, reduced: notes === 'none' || !caps.suspendScreenUpdating || !caps.mergedAreas };
 }

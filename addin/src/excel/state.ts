@@ -1,41 +1,44 @@
 /**
- * The hidden sheet STATE_SHEET remembers what the add-in changed in the official's sheets:
- * the original fill of every cell it highlighted, the areas its result columns took, and the
- * result sheets it created. The next run restores and clears exactly those, so results are
- * replaced, never piled up, and nothing the official typed is touched.
+ * The hidden sheet STATE_SHEET remembers what a host changed in the official's sheets, in the
+ * layout every host shares (StateEntry in shared/src/plan/types.ts): the original fill of
+ * every highlighted cell, the areas result columns took, the widths of those columns, the
+ * header cells merged, and the result sheets created. The next run, by the add-in or the
+ * command line, restores and clears exactly those, so results are replaced, never piled up.
+ *
+ * What the add-in keeps here is only what the engine's helpers do not: Excel measures widths
+ * in points, the shared layout (like the command line) in characters.
  */
-import { STATE_SHEET } from '@kiemtra/shared';
+import { STATE_SHEET, decodeStateRows, encodeStateRows, type StateEntry } from '@kiemtra/shared';
 
-export const STATE_HEADER = ['kiemtra-state v1', 'sheet', 'address', 'value'];
+export { STATE_SHEET, decodeStateRows, encodeStateRows, type StateEntry };
 
-export type StateRecord =
-  | { kind: 'fill'; sheet: string; address: string; original: string }
-  | { kind: 'area'; sheet: string; address: string }
-  | { kind: 'sheet'; sheet: string };
-
-export function encodeState(records: StateRecord[]): string[][] {
-  return [
-    STATE_HEADER,
-    ...records.map((r) =>
-      r.kind === 'fill'
-        ? ['fill', r.sheet, r.address, r.original]
-        : r.kind === 'area'
-          ? ['area', r.sheet, r.address, '']
-          : ['sheet', r.sheet, '', ''],
-    ),
-  ];
+/** Widths in characters to points (a character of Calibri 11 is about 7 px, 0.75 pt per px). */
+export function columnPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function decodeState(values: unknown[][]): StateRecord[] {
-  const out: StateRecord[] = [];
-  for (const row of values.slice(1)) {
-    const [kind, sheet, address, value] = row.map((v) => (v === null || v === undefined ? '' : String(v)));
-    if (!sheet) continue;
-    if (kind === 'fill' && address) out.push({ kind, sheet, address, original: value ?? '' });
-    else if (kind === 'area' && address) out.push({ kind, sheet, address });
-    else if (kind === 'sheet') out.push({ kind, sheet });
-  }
-  return out;
+/**
+ * Points back to characters, precise enough that columnPoints gives the same points again
+ * (a width restored by the add-in is the width it found).
+ */
+export function columnChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 1e6) / 1e6;
 }
 
-export { STATE_SHEET };
+/**
+ * The order removal follows: unmerge before clearing areas (Excel refuses to clear part of a
+ * merge), clear areas before restoring fills, widths and heights that lie in or beside them.
+ */
+const REMOVAL_ORDER: Record<StateEntry['kind'], number> = {
+  merge: 0,
+  area: 1,
+  style: 2,
+  fill: 3,
+  width: 4,
+  height: 5,
+  sheet: 6,
+};
+
+export function inRemovalOrder(entries: readonly StateEntry[]): StateEntry[] {
+  return [...entries].sort((a, b) => REMOVAL_ORDER[a.kind] - REMOVAL_ORDER[b.kind]);
+}

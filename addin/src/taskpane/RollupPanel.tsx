@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { writeRollupSheet } from '../excel/rollup-sheet.ts';
+import { writeRollupSheets } from '../excel/rollup-sheet.ts';
 import { serverMessage } from '../services/backend.ts';
 import type { CheckRun } from '../services/check.ts';
 import type { PaneEnv } from './env.ts';
@@ -21,7 +21,7 @@ export function RollupPanel({ env, run }: { env: PaneEnv; run: CheckRun | undefi
     setMessage(undefined);
     try {
       const result = await env.backend.rollup({ unit, period: period.trim() });
-      await env.excelRun((ctx) => writeRollupSheet(ctx, result, lang, env.caps));
+      await env.excelRun((ctx) => writeRollupSheets(ctx, result, env.caps));
       const c = result.rollup.completeness;
       setMessage({
         intent: 'success',

@@ -8,6 +8,7 @@
 import { utf8Length } from '../excel/limits.ts';
 import type {
   ChartModel,
+  ConditionalFormatModel,
   ExcelValue,
   ModelSheet,
   Rect,
@@ -420,6 +421,58 @@ class RangeFormatProxy extends Proxy {
       this.ctx.record(sheet.name, 'columnWidth', rectA1(rect), w);
     });
   }
+  get columnWidth(): number {
+    return this.read('columnWidth');
+  }
+  get useStandardWidth(): boolean {
+    return this.read('useStandardWidth');
+  }
+  set useStandardWidth(v: boolean) {
+    if (!v) return; // as in Excel: only true does anything
+    this.ctx.queue.action('useStandardWidth', v, () => {
+      const { sheet, rect } = this.range.target();
+      for (let c = rect.left; c < rect.left + rect.cols; c++) sheet.columnWidths.delete(c);
+      this.ctx.record(sheet.name, 'useStandardWidth', rectA1(rect));
+    });
+  }
+  set rowHeight(h: number) {
+    this.ctx.queue.action('rowHeight', h, () => {
+      const { sheet, rect } = this.range.target();
+      for (let r = rect.top; r < rect.top + rect.rows; r++) sheet.rowHeights.set(r, h);
+      this.ctx.record(sheet.name, 'rowHeight', rectA1(rect), h);
+    });
+  }
+  set useStandardHeight(v: boolean) {
+    if (!v) return;
+    this.ctx.queue.action('useStandardHeight', v, () => {
+      const { sheet, rect } = this.range.target();
+      for (let r = rect.top; r < rect.top + rect.rows; r++) sheet.rowHeights.delete(r);
+      this.ctx.record(sheet.name, 'useStandardHeight', rectA1(rect));
+    });
+  }
+  /** Widths and heights as Office.js gives them: null when the columns (rows) differ. */
+  load(props: string): this {
+    const fields = props.split(',').map((p) => p.trim());
+    this.ctx.queue.load(props, () => {
+      const { sheet, rect } = this.range.target();
+      const same = <T>(xs: T[]): T | null => (xs.every((x) => x === xs[0]) ? xs[0]! : null);
+      const cols = Array.from({ length: rect.cols }, (_, j) => rect.left + j);
+      const rows = Array.from({ length: Math.min(rect.rows, 1000) }, (_, i) => rect.top + i);
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        let v: unknown;
+        if (f === 'columnWidth') v = same(cols.map((c) => sheet.columnWidth(c)));
+        else if (f === 'useStandardWidth') v = same(cols.map((c) => !sheet.columnWidths.has(c)));
+        else if (f === 'rowHeight') v = same(rows.map((r) => sheet.rowHeight(r)));
+        else if (f === 'useStandardHeight') v = same(rows.map((r) => !sheet.rowHeights.has(r)));
+        else throw new Error(`The double does not know RangeFormat.${f}`);
+        this.loaded.set(f, v);
+        out[f] = v;
+      }
+      return out;
+    });
+    return this;
+  }
   set wrapText(w: boolean) {
     this.ctx.queue.action('wrapText', w, () => undefined);
   }
@@ -574,6 +627,10 @@ export class RangeProxy extends Proxy {
       const hits = sheet.merges.filter((m) => overlaps(m, rect));
       return hits.length ? hits.map((m) => `${quoteSheet(sheet.name)}!${rectA1(m)}`).join(', ') : null;
     });
+  }
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.ctx.requireApi(6, 'Range.conditionalFormats');
+    return new ConditionalFormatCollectionProxy(this.ctx, this);
   }
   getCell(row: number, col: number): RangeProxy {
     return new RangeProxy(this.ctx, this.sheetOf, () => {
@@ -743,6 +800,9 @@ class ChartProxy extends Proxy {
   setPosition(_start: string, _end?: string): void {
     this.ctx.queue.action('setPosition', [_start, _end], () => undefined);
   }
+  get series(): ChartSeriesCollectionProxy {
+    return new ChartSeriesCollectionProxy(this.ctx, this.chart);
+  }
   set name(_n: string) {
     this.ctx.queue.action('name', _n, () => undefined);
   }
@@ -759,7 +819,19 @@ class ChartCollectionProxy extends Proxy {
     let created: ChartModel | undefined;
     this.ctx.queue.action('add', [type, seriesBy], () => {
       const s = this.sheetOf();
-      created = { type, source: rectA1(source.target().rect), title: '', seriesBy };
+      const rect = source.target().rect;
+      // Like Excel, one series per column (or row) of the source.
+      const byColumns = seriesBy !== 'Rows';
+      const count = byColumns ? rect.cols : rect.rows;
+      const series = Array.from({ length: count }, (_, i) => ({
+        name: '',
+        values: rectA1(
+          byColumns
+            ? { top: rect.top, left: rect.left + i, rows: rect.rows, cols: 1 }
+            : { top: rect.top + i, left: rect.left, rows: 1, cols: rect.cols },
+        ),
+      }));
+      created = { type, source: rectA1(rect), title: '', seriesBy, series };
       s.charts.push(created);
       this.ctx.record(s.name, 'chart', created.source, type);
     });
@@ -767,6 +839,90 @@ class ChartCollectionProxy extends Proxy {
       if (!created) throw new Error('InvalidReference: chart not created yet');
       return created;
     });
+  }
+}
+
+class ChartSeriesProxy extends Proxy {
+  constructor(
+    ctx: DoubleContext,
+    private item: () => ChartModel['series'][number],
+  ) {
+    super(ctx);
+  }
+  set name(n: string) {
+    this.ctx.queue.action('name', n, () => {
+      this.item().name = n;
+    });
+  }
+  setValues(source: RangeProxy): void {
+    this.ctx.queue.action('setValues', null, () => {
+      this.item().values = rectA1(source.target().rect);
+    });
+  }
+  setXAxisValues(source: RangeProxy): void {
+    this.ctx.queue.action('setXAxisValues', null, () => {
+      this.item().xValues = rectA1(source.target().rect);
+    });
+  }
+}
+
+class ChartSeriesCollectionProxy extends Proxy {
+  constructor(
+    ctx: DoubleContext,
+    private chart: () => ChartModel,
+  ) {
+    super(ctx);
+  }
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.ctx, () => {
+      const s = this.chart().series[index];
+      if (!s) throw new Error(`InvalidArgument: no series ${index}`);
+      return s;
+    });
+  }
+  add(name: string): ChartSeriesProxy {
+    let created: ChartModel['series'][number] | undefined;
+    this.ctx.queue.action('add', name, () => {
+      created = { name, values: '' };
+      this.chart().series.push(created);
+    });
+    return new ChartSeriesProxy(this.ctx, () => {
+      if (!created) throw new Error('InvalidReference: series not created yet');
+      return created;
+    });
+  }
+}
+
+/** Conditional formats: what is set on them is kept as "dataBar.barDirection" and so on. */
+class ConditionalFormatCollectionProxy extends Proxy {
+  constructor(
+    ctx: DoubleContext,
+    private range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  add(type: string): Record<string, unknown> {
+    let created: ConditionalFormatModel | undefined;
+    this.ctx.queue.action('add', type, () => {
+      const { sheet, rect } = this.range.target();
+      created = { type, range: rectA1(rect), props: {} };
+      sheet.conditionalFormats.push(created);
+      this.ctx.record(sheet.name, 'conditionalFormat', created.range, type);
+    });
+    const ctx = this.ctx;
+    const settable = (path: string): Record<string, unknown> =>
+      new globalThis.Proxy({} as Record<string, unknown>, {
+        get: (_t, key) => (typeof key === 'string' ? settable(`${path}.${key}`) : undefined),
+        set: (_t, key, value) => {
+          ctx.queue.action(String(key), value, () => {
+            if (!created) throw new Error('InvalidReference: conditional format not created yet');
+            created.props[`${path}.${String(key)}`] = value;
+          });
+          return true;
+        },
+      });
+    const kind = type.charAt(0).toLowerCase() + type.slice(1);
+    return { [kind]: settable(kind) };
   }
 }
 

@@ -2,7 +2,7 @@
  * An in-memory Excel workbook: what the test double reads from and writes into. Cells hold
  * what Office.js `range.values` gives ("" for blank, error values as "#REF!" strings), plus
  * the formatting the add-in touches: fills, bold, number formats, hyperlinks, merges, notes,
- * comments, charts and column widths.
+ * comments, charts, conditional formats, column widths and row heights.
  */
 import type { CellValue, MergeArea, WorkbookGrid } from '@kiemtra/shared';
 import { a1, isCellError, parseA1 } from '@kiemtra/shared';
@@ -22,7 +22,20 @@ export interface ChartModel {
   source: string;
   title: string;
   seriesBy: string;
+  /** Series by name: the A1 ranges of their values and axis labels. */
+  series: { name: string; values: string; xValues?: string }[];
 }
+
+/** A conditional format: its type, range, and the properties set on it ("dataBar.barDirection"). */
+export interface ConditionalFormatModel {
+  type: string;
+  range: string;
+  props: Record<string, unknown>;
+}
+
+/** Excel's standard column width (8.43 characters of Calibri 11) and row height, in points. */
+export const STANDARD_WIDTH = 48;
+export const STANDARD_HEIGHT = 15;
 
 const KEY_STRIDE = 1 << 14; // Excel has 16,384 columns
 
@@ -46,9 +59,20 @@ export class ModelSheet {
   notes = new Map<string, string>();
   comments = new Map<string, string>();
   charts: ChartModel[] = [];
+  /** Only columns and rows not at the standard size. */
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  conditionalFormats: ConditionalFormatModel[] = [];
 
   constructor(public name: string) {}
+
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? STANDARD_WIDTH;
+  }
+
+  rowHeight(row: number): number {
+    return this.rowHeights.get(row) ?? STANDARD_HEIGHT;
+  }
 
   get(row: number, col: number): ExcelValue {
     return this.values[row]?.[col] ?? '';
@@ -174,6 +198,8 @@ export class WorkbookModel {
       comments: [...s.comments.entries()].sort(),
       charts: s.charts,
       columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+      rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+      conditionalFormats: s.conditionalFormats,
     }));
   }
 }

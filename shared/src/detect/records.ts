@@ -54,8 +54,21 @@ function fnv1a(text: string, h: number): number {
   return h;
 }
 
+const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+
+/** "r" and 8 lowercase hex digits, made in one piece: it runs once per data row. */
 function refOf(hash: number): string {
-  return `r${hash.toString(16).padStart(8, '0')}`;
+  return String.fromCharCode(
+    114,
+    HEX[(hash >>> 28) & 15]!,
+    HEX[(hash >>> 24) & 15]!,
+    HEX[(hash >>> 20) & 15]!,
+    HEX[(hash >>> 16) & 15]!,
+    HEX[(hash >>> 12) & 15]!,
+    HEX[(hash >>> 8) & 15]!,
+    HEX[(hash >>> 4) & 15]!,
+    HEX[hash & 15]!,
+  );
 }
 
 /**
@@ -78,26 +91,37 @@ function rowRefs(sheet: string): (rowNo: string) => string {
  * "Chính thức", "x"): outcomes are remembered per column while that pays off.
  */
 class ColumnParser {
-  private memo: Map<string, ParseOutcome> | undefined = new Map();
+  /** Outcomes by number format ('' for none), then by text. */
+  private memo: Map<string, Map<string, ParseOutcome>> | undefined = new Map();
   private lookups = 0;
   private hits = 0;
+  private readonly formats: readonly (readonly (string | null)[] | undefined)[] | undefined;
+  private readonly top: number;
+  private readonly left: number;
 
   constructor(
     private readonly type: FieldType,
-    private readonly formats: SheetGrid | undefined,
+    sheet: SheetGrid,
     private readonly col: number,
-  ) {}
+  ) {
+    this.formats = sheet.numberFormats;
+    this.top = sheet.origin?.row ?? 0;
+    this.left = sheet.origin?.col ?? 0;
+  }
 
   parse(raw: CellValue, row: number): ParseOutcome {
-    const format = this.formats ? numberFormatAt(this.formats, row, this.col) : null;
+    // numberFormatAt, inlined: it runs for every cell read.
+    const format = this.formats ? (this.formats[row - this.top]?.[this.col - this.left] ?? null) : null;
     if (typeof raw !== 'string' || !this.memo) return parseValue(raw, this.type, format);
-    const key = format ? `${format}\u0000${raw}` : raw;
     this.lookups++;
-    let out = this.memo.get(key);
+    const byFormat = format || '';
+    let texts = this.memo.get(byFormat);
+    if (!texts) this.memo.set(byFormat, (texts = new Map()));
+    let out = texts.get(raw);
     if (out) this.hits++;
     else {
       out = parseValue(raw, this.type, format);
-      this.memo.set(key, out);
+      texts.set(raw, out);
     }
     if (this.lookups === MEMO_TRIAL && this.hits * 4 < this.lookups) this.memo = undefined;
     return out;
@@ -162,8 +186,7 @@ export function readRecords(
   issues: Issue[],
 ): RowRecord[] {
   const sheet = view.name;
-  const formats = view.sheet.numberFormats !== undefined ? view.sheet : undefined;
-  const parsers = mapped.map((m) => new ColumnParser(m.def.type, formats, m.col));
+  const parsers = mapped.map((m) => new ColumnParser(m.def.type, view.sheet, m.col));
   const refs = rowRefs(sheet);
   const named = table.kind !== 'members' && mapped.some((m) => m.field === 'name');
   const template: RowRecord['cells'] = {};

@@ -63,9 +63,15 @@ function cellsByOrganization(h: RuleHelpers): Map<RowRecord, RowRecord[]> {
     if (key !== undefined) byKey.set(key, byKey.has(key) ? 'ambiguous' : o);
   }
   let matched = 0;
+  // Thousands of cells sit under a few hundred group labels: each label's key is worked out once.
+  const keyOfLabel = new Map<string, string | undefined>();
   for (const c of cells) {
     const parent = c.groups[c.groups.length - 1];
-    const key = parent === undefined ? undefined : orgKey(parent);
+    let key: string | undefined;
+    if (parent !== undefined) {
+      if (keyOfLabel.has(parent)) key = keyOfLabel.get(parent);
+      else keyOfLabel.set(parent, (key = orgKey(parent)));
+    }
     const org = key === undefined ? undefined : byKey.get(key);
     if (org === undefined || org === 'ambiguous') continue;
     matched++;

@@ -37,6 +37,20 @@ const COUNT_FIELDS = new Map<TableKind, FieldDef[]>(
   (Object.keys(FIELDS) as TableKind[]).map((k) => [k, FIELDS[k].filter((d) => d.type === 'int')]),
 );
 
+/*
+ * Loops rather than .some() with an arrow: these run on every row of every table, and a
+ * closure made per row costs more than the test itself.
+ */
+function hasCellFor(rec: RowRecord, defs: readonly FieldDef[]): boolean {
+  for (const d of defs) if (rec.cells[d.id] !== undefined) return true;
+  return false;
+}
+
+function hasNumberFor(rec: RowRecord, defs: readonly FieldDef[]): boolean {
+  for (const d of defs) if (typeof rec.values[d.id] === 'number') return true;
+  return false;
+}
+
 const BALANCE_FLOWS: { field: string; sign: 1 | -1; vi: string; en: string }[] = [
   { field: 'admitted', sign: 1, vi: 'kết nạp', en: 'admitted' },
   { field: 'transferredIn', sign: 1, vi: 'chuyển đến', en: 'transferred in' },
@@ -59,15 +73,16 @@ export const DATA_RULES: RuleDef[] = [
     // Target rows are checked where targets are read.
     kinds: ['partyCells', 'hamlets', 'members', 'organizations', 'units', 'justifications'],
     needs: [],
-    when: (rec) => (REQUIRED.get(rec.kind) ?? []).some((d) => rec.cells[d.id] !== undefined),
+    when: (rec) => hasCellFor(rec, REQUIRED.get(rec.kind) ?? []),
     row(rec, h) {
-      const out: Finding[] = [];
+      // Most rows are fine: the list is made only for a finding.
+      let out: Finding[] | undefined;
       for (const d of REQUIRED.get(rec.kind) ?? []) {
         const cell = rec.cells[d.id];
         // A value that is there but unreadable is reported by the parser, not here.
         if (!cell || rec.values[d.id] !== undefined || !isBlankRaw(cell.raw)) continue;
         const l = h.label(rec);
-        out.push(
+        (out ??= []).push(
           h.finding(
             rec,
             d.id,
@@ -87,7 +102,7 @@ export const DATA_RULES: RuleDef[] = [
     basis: BASIS.consistency,
     kinds: ['partyCells', 'hamlets', 'organizations'],
     needs: [],
-    when: (rec) => (COUNT_FIELDS.get(rec.kind) ?? []).some((d) => typeof rec.values[d.id] === 'number'),
+    when: (rec) => hasNumberFor(rec, COUNT_FIELDS.get(rec.kind) ?? []),
     row(rec, h) {
       const out: Finding[] = [];
       for (const d of COUNT_FIELDS.get(rec.kind) ?? []) {
@@ -176,7 +191,6 @@ export const DATA_RULES: RuleDef[] = [
       (h.num(rec, 'membersWithTask') !== undefined && h.num(rec, 'membersTotal') !== undefined),
     row(rec, h) {
       const out: Finding[] = [];
-      const l = h.label(rec);
       const total = h.num(rec, 'tasksTotal');
       if (total !== undefined) {
         let partOver = false;
@@ -185,6 +199,7 @@ export const DATA_RULES: RuleDef[] = [
           if (v === undefined || v <= total) continue;
           partOver = true;
           const d = defOf(rec.kind, f)!;
+          const l = h.label(rec);
           out.push(
             h.finding(
               rec,
@@ -203,6 +218,7 @@ export const DATA_RULES: RuleDef[] = [
         const undone = h.num(rec, 'tasksUndone') ?? 0;
         const sum = onTime + late + undone;
         if (!partOver && sum > total) {
+          const l = h.label(rec);
           out.push(
             h.finding(
               rec,
@@ -220,6 +236,7 @@ export const DATA_RULES: RuleDef[] = [
       const withTask = h.num(rec, 'membersWithTask');
       const members = h.num(rec, 'membersTotal');
       if (withTask !== undefined && members !== undefined && withTask > members) {
+        const l = h.label(rec);
         out.push(
           h.finding(
             rec,

@@ -4,7 +4,7 @@
  */
 import { bi } from '../i18n.ts';
 import { BASIS } from './basis.ts';
-import { rowRule, type RuleDef } from './types.ts';
+import { rowRule, type Finding, type RuleDef } from './types.ts';
 
 /** "2016-03-05" → "05/03/2016", the way officials write dates. */
 function viDate(iso: string): string {
@@ -93,10 +93,11 @@ export const MEMBER_RULES: RuleDef[] = [
       const birth = rec.values['birthDate'];
       const admission = rec.values['admissionDate'];
       const official = rec.values['officialDate'];
-      const out = [];
+      // Most rows are fine: the list is made only for a finding.
+      let out: Finding[] | undefined;
       if (isIsoDate(birth) && isIsoDate(admission) && admission <= birth) {
         const l = h.label(rec);
-        out.push(
+        (out ??= []).push(
           h.finding(
             rec,
             'admissionDate',
@@ -111,7 +112,7 @@ export const MEMBER_RULES: RuleDef[] = [
       }
       if (isIsoDate(admission) && isIsoDate(official) && official < admission) {
         const l = h.label(rec);
-        out.push(
+        (out ??= []).push(
           h.finding(
             rec,
             'officialDate',
@@ -125,7 +126,7 @@ export const MEMBER_RULES: RuleDef[] = [
         );
       } else if (isIsoDate(birth) && isIsoDate(official) && !isIsoDate(admission) && official <= birth) {
         const l = h.label(rec);
-        out.push(
+        (out ??= []).push(
           h.finding(
             rec,
             'officialDate',

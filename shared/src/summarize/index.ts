@@ -216,10 +216,19 @@ export function summarize(data: WorkbookData, ratings: RatingResult[], opts: Sum
   const finalByRef = new Map<string, RatingCode>();
   for (const r of ratings) if (r.final) finalByRef.set(r.rowRef, r.final);
 
-  const orgs = data.records.filter((r) => r.kind === 'organizations');
-  const cells = data.records.filter((r) => r.kind === 'partyCells');
-  const hamlets = data.records.filter((r) => r.kind === 'hamlets');
-  const members = data.records.filter((r) => r.kind === 'members');
+  // One pass over the records (a province has 100,000 member rows), not one per kind.
+  const orgs: RowRecord[] = [];
+  const cells: RowRecord[] = [];
+  const hamlets: RowRecord[] = [];
+  const members: RowRecord[] = [];
+  const records = data.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.kind === 'members') members.push(r);
+    else if (r.kind === 'partyCells') cells.push(r);
+    else if (r.kind === 'organizations') orgs.push(r);
+    else if (r.kind === 'hamlets') hamlets.push(r);
+  }
 
   // Grassroots organizations
   for (const r of orgs) {

@@ -1,0 +1,224 @@
+/**
+ * Finding officials' tables as they are laid out, and reading their rows: no template, no
+ * retyping. For each sheet: find header rows (cells that name columns the way some kind of
+ * table does), join merged header levels, map columns to canonical fields, decide the kind,
+ * read title, period and unit from the lines above, then read down the body (data, group and
+ * total rows) until a signature block or the next table.
+ *
+ * Our own output is ignored, so that checking a checked workbook changes nothing: result
+ * sheets and the state sheet are skipped, result columns (top header starting with
+ * RESULT_MARKER) are left out of every table.
+ */
+import { a1, a1Range, parseA1, type SheetGrid, type WorkbookGrid } from '../grid.ts';
+import { FIELDS, TABLE_KIND_LABELS } from '../fields.ts';
+import { bi } from '../i18n.ts';
+import type { Issue } from '../issue.ts';
+import type { Period } from '../period.ts';
+import { RESULT_SHEETS, STATE_SHEET } from '../plan/types.ts';
+import type { UnitRef } from '../summary.ts';
+import type { DetectedTable, RowRecord } from '../table.ts';
+import type { WorkbookData } from '../workbook-data.ts';
+import { classify } from './classify.ts';
+import { readHeaderBand, isHeaderRow, type HeaderBand } from './header-band.ts';
+import { readHeaderBlock } from './header-block.ts';
+import { mappedColumns, readRecords, readTotals } from './records.ts';
+import { scanBody, type BodyLayout } from './rows.ts';
+import { SheetView } from './sheet-view.ts';
+
+const OWN_SHEETS = new Set([...Object.values(RESULT_SHEETS), STATE_SHEET].map((s) => s.trim().toLowerCase()));
+
+/** Sheets the engine writes itself: never read as officials' tables. */
+export function isOwnSheet(name: string): boolean {
+  return OWN_SHEETS.has(name.trim().toLowerCase());
+}
+
+const NAME_FIELDS = ['name', 'fullName', 'measure', 'ruleId'];
+const NUMERIC_TYPES = new Set(['int', 'number', 'percent', 'quantity', 'year']);
+
+interface SheetResult {
+  tables: DetectedTable[];
+  records: RowRecord[];
+  period?: Period;
+  unit?: UnitRef;
+}
+
+export function readWorkbook(grid: WorkbookGrid): WorkbookData {
+  const tables: DetectedTable[] = [];
+  const records: RowRecord[] = [];
+  const issues: Issue[] = [];
+  let period: Period | undefined;
+  let unit: UnitRef | undefined;
+  for (const sheet of grid.sheets) {
+    if (isOwnSheet(sheet.name)) continue;
+    const found = readSheet(sheet, issues);
+    tables.push(...found.tables);
+    for (const r of found.records) records.push(r);
+    period ??= found.period;
+    unit ??= found.unit;
+  }
+  const data: WorkbookData = {
+    workbook: grid.name,
+    sheetNames: grid.sheets.map((s) => s.name),
+    tables,
+    records,
+    issues,
+  };
+  if (period) data.period = period;
+  if (unit) data.unit = unit;
+  return data;
+}
+
+export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
+  const view = new SheetView(sheet);
+  const out: SheetResult = { tables: [], records: [] };
+  let blockFrom = view.top;
+  let r = view.top;
+  while (r < view.rowEnd) {
+    if (!isHeaderRow(view, r)) {
+      r++;
+      continue;
+    }
+    const band = readHeaderBand(view, r, blockFrom);
+    const top = band.rows[0]!;
+    const block = readHeaderBlock(view, blockFrom, top);
+    const found = classify(band.columns, {
+      sheetName: sheet.name,
+      ...(block.title ? { title: block.title } : {}),
+    });
+    if (!found) {
+      if (!sheet.hidden) issues.push(unrecognizedIssue(sheet.name, band));
+      r = band.bodyStart;
+      continue;
+    }
+    const defs = FIELDS[found.kind];
+    const fieldOf = new Map(found.columns.filter((c) => c.field).map((c) => [c.field!, c.col]));
+    const nameCol = NAME_FIELDS.map((f) => fieldOf.get(f)).find((c) => c !== undefined);
+    const layout: BodyLayout = {
+      firstCol: band.firstCol,
+      lastCol: band.lastCol,
+      ...(fieldOf.has('order') ? { orderCol: fieldOf.get('order')! } : {}),
+      ...(nameCol !== undefined ? { nameCol } : {}),
+      fieldCols: found.columns.filter((c) => c.field && c.field !== 'order').map((c) => c.col),
+      numericCols: found.columns
+        .filter((c) => c.field && NUMERIC_TYPES.has(defs.find((d) => d.id === c.field)?.type ?? ''))
+        .map((c) => c.col),
+      unitRows: found.kind === 'organizations' || found.kind === 'units',
+    };
+    const scan = scanBody(view, layout, band.bodyStart);
+    const headerBottom = band.columnNumberRow ?? band.rows[band.rows.length - 1]!;
+    const lastRow = scan.lastRow >= 0 ? scan.lastRow : headerBottom;
+    const table: DetectedTable = {
+      id: `${sheet.name}#${out.tables.length + 1}`,
+      sheet: sheet.name,
+      kind: found.kind,
+      kindConfidence: found.confidence,
+      ...(block.title ? { title: block.title } : {}),
+      headerRows: band.rows,
+      ...(band.columnNumberRow !== undefined ? { columnNumberRow: band.columnNumberRow } : {}),
+      dataRows: scan.dataRows,
+      groupRows: scan.groupRows,
+      totalRows: [],
+      firstCol: band.firstCol,
+      lastCol: band.lastCol,
+      lastRow,
+      resultCol: band.resultStart ?? firstEmptyColumnRight(view, band.lastCol, top, lastRow),
+      columns: found.columns,
+      missingRequired: found.missingRequired,
+    };
+    const mapped = mappedColumns(table, defs);
+    if (!sheet.hidden || table.dataRows.length > 0) {
+      if (found.missingRequired.length > 0) issues.push(missingRequiredIssue(table));
+      const totalIssues: Issue[] = [];
+      const rowIssues: Issue[] = [];
+      table.totalRows = readTotals(view, scan.totals, mapped, totalIssues);
+      for (const rec of readRecords(view, table, mapped, scan.groupsOf, rowIssues)) out.records.push(rec);
+      // Totals and data rows interleave: report in reading order.
+      mergeByRow(totalIssues, rowIssues, issues);
+      out.tables.push(table);
+      out.period ??= block.period;
+      out.unit ??= block.unit;
+    }
+    r = Math.max(scan.end, band.bodyStart);
+    blockFrom = lastRow + 1;
+  }
+  return out;
+}
+
+/** Merges two lists of issues, each already in row order, into `into`. */
+function mergeByRow(a: Issue[], b: Issue[], into: Issue[]): void {
+  const rowOf = (i: Issue): number => parseA1(i.cell)?.row ?? 0;
+  let i = 0;
+  let j = 0;
+  let ra = a.length > 0 ? rowOf(a[0]!) : 0;
+  let rb = b.length > 0 ? rowOf(b[0]!) : 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && ra <= rb)) {
+      into.push(a[i++]!);
+      if (i < a.length) ra = rowOf(a[i]!);
+    } else {
+      into.push(b[j++]!);
+      if (j < b.length) rb = rowOf(b[j]!);
+    }
+  }
+}
+
+/** The first column right of the table that is empty from the header down to the last row. */
+function firstEmptyColumnRight(view: SheetView, lastCol: number, top: number, bottom: number): number {
+  for (let c = lastCol + 1; ; c++) {
+    if (c >= view.colEnd) return c;
+    let empty = true;
+    for (let r = top; r <= bottom && empty; r++) {
+      const v = view.raw(r, c);
+      if ((v !== null && !(typeof v === 'string' && v.trim() === '')) || view.mergeAt(r, c)) empty = false;
+    }
+    if (empty) return c;
+  }
+}
+
+function unrecognizedIssue(sheet: string, band: HeaderBand): Issue {
+  const headers = band.columns
+    .map((c) => c.levels.join(' / '))
+    .filter((h) => h !== '')
+    .slice(0, 8);
+  const list = headers.map((h) => `«${h}»`).join(', ');
+  const top = band.rows[0]!;
+  const bottom = band.rows[band.rows.length - 1]!;
+  return {
+    ruleId: 'table.unrecognized',
+    severity: 'info',
+    sheet,
+    cell: a1(top, band.firstCol),
+    range: a1Range(top, band.firstCol, bottom, band.lastCol),
+    message: bi(
+      `Vùng có dạng tiêu đề bảng nhưng không nhận ra là loại bảng nào: ${list}.`,
+      `This looks like a table header but matches no known kind of table: ${list}.`,
+    ),
+    suggestion: bi(
+      'Đặt tên cột theo biểu mẫu (ví dụ «Tên chi bộ», «Tổng số đảng viên») nếu bảng cần được kiểm tra.',
+      'Name the columns as in the standard forms (e.g. «Tên chi bộ», «Tổng số đảng viên») if this table should be checked.',
+    ),
+    values: { headers: headers.join(' | ') },
+    justified: false,
+  };
+}
+
+function missingRequiredIssue(table: DetectedTable): Issue {
+  const defs = FIELDS[table.kind];
+  const labels = table.missingRequired.map((id) => defs.find((d) => d.id === id)!.label);
+  const kindLabel = TABLE_KIND_LABELS[table.kind];
+  const top = table.headerRows[0]!;
+  const bottom = table.headerRows[table.headerRows.length - 1]!;
+  return {
+    ruleId: 'table.missingRequired',
+    severity: 'error',
+    sheet: table.sheet,
+    cell: a1(top, table.firstCol),
+    range: a1Range(top, table.firstCol, bottom, table.lastCol),
+    message: bi(
+      `Bảng «${kindLabel.vi}» thiếu cột bắt buộc: ${labels.map((l) => `«${l.vi}»`).join(', ')}.`,
+      `The ${kindLabel.en} table lacks required columns: ${labels.map((l) => `“${l.en}”`).join(', ')}.`,
+    ),
+    values: { fields: table.missingRequired.join(','), kind: table.kind },
+    justified: false,
+  };
+}

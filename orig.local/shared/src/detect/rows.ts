@@ -1,0 +1,313 @@
+/**
+ * Reading down a table's body: data rows, group rows ("I. Đảng bộ xã Nậm Lạnh", "A.",
+ * "B –"), total rows ("Tổng cộng", "Cộng", "Toàn huyện"), blank rows (skipped), and where
+ * the table ends (a signature block, or a new header after blank rows).
+ *
+ * Most rows of a large table are plain data rows with a number in the order column (STT);
+ * they take the fast path, and only rows that could be something else are looked at closely.
+ */
+import type { GroupRow } from '../table.ts';
+import { foldText, tidyText } from '../text.ts';
+import { isHeaderRow } from './header-band.ts';
+import type { CellValue } from '../grid.ts';
+import { isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
+import { isSignatureFolded } from './signature.ts';
+
+export interface BodyLayout {
+  firstCol: number;
+  lastCol: number;
+  orderCol?: number;
+  nameCol?: number;
+  /** Columns holding mapped fields other than the order number. */
+  fieldCols: number[];
+  /** Mapped columns of numeric fields: text there hints at a header row. */
+  numericCols: number[];
+  /** Organizations tables list "Đảng bộ xã …" as data, so such labels are not groups there. */
+  unitRows: boolean;
+}
+
+export interface TotalFound {
+  row: number;
+  label: string;
+  /** Filled while reading: the data rows of its group, or of the whole table. */
+  coversRows: number[];
+}
+
+export interface BodyScan {
+  dataRows: number[];
+  /** Enclosing group labels per data row, outermost first (shared arrays). */
+  groupsOf: string[][];
+  groupRows: GroupRow[];
+  totals: TotalFound[];
+  /** Last data, group or total row; -1 when none. */
+  lastRow: number;
+  /** First row after the table (a signature line, a new header, or the sheet end). */
+  end: number;
+}
+
+/** "I.", "IV -", "A)", "B –": group numbering, alone or in front of a label. */
+const NUMBERING = /^\s*([IVXLCDM]+|[A-Z])\s*(?:[.)\-–—:]\s*|$)/;
+const ROMAN = /^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+const GROUP_WORDS = ['khoi', 'cum', 'nhom', 'cac chi bo', 'cac to chuc'];
+const UNIT_GROUP_WORDS = ['dang bo', 'dang uy', 'xa', 'phuong', 'thi tran', 'huyen'];
+/** Two blank rows or more, then this many rows at most to find the next header under a title. */
+const TITLE_LOOKAHEAD = 4;
+const MAX_LABEL = 80;
+
+interface OpenGroup {
+  rank: number;
+  label: string;
+  letter?: string;
+  rows: number[];
+}
+
+/** Rank of a numbering: letters (A, B) outside Roman numerals (I, II) outside the rest. */
+function numberingRank(token: string, lastLetter: string | undefined): { rank: number; letter?: string } {
+  if (token.length === 1 && 'IVXLCDM'.includes(token)) {
+    // "C" after "B" is a letter; "I", "V", "X" alone are Roman numerals.
+    const follows = lastLetter !== undefined && token.charCodeAt(0) === lastLetter.charCodeAt(0) + 1;
+    if (!follows && 'IVX'.includes(token)) return { rank: 1 };
+    return { rank: 0, letter: token };
+  }
+  if (token.length > 1 && ROMAN.test(token)) return { rank: 1 };
+  return { rank: 0, letter: token };
+}
+
+function totalKind(label: string, groupOpen: boolean): 'group' | 'grand' | undefined {
+  if (label.length > MAX_LABEL) return undefined;
+  const first = label.trimStart().charAt(0).toLowerCase();
+  if (first !== 't' && first !== 'c') return undefined;
+  const words = foldText(label).split(' ');
+  const [w0, w1] = words;
+  if (w0 === 'tong') {
+    if (w1 === undefined || w1 === 'cong' || w1 === 'so' || w1 === 'hop' || words.length <= 3) return 'grand';
+    return undefined;
+  }
+  if (w0 === 'cong') {
+    if (w1 === undefined || w1 === 'nhom' || ROMAN.test((w1 ?? '').toUpperCase()) || words.length <= 2)
+      return groupOpen && w1 !== 'chung' ? 'group' : 'grand';
+    return undefined;
+  }
+  if (
+    w0 === 'toan' &&
+    ['huyen', 'xa', 'tinh', 'dang', 'phuong', 'thi', 'thanh', 'quan', 'khoi', 'cum', 'don'].includes(w1 ?? '')
+  )
+    return 'grand';
+  return undefined;
+}
+
+/** "Ghi chú: …", "Lưu ý: …" under a table: a note, neither data nor the end. */
+function isNoteLabel(text: string): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 12) return false;
+  const head = foldText(text.slice(0, colon));
+  return (
+    head === 'ghi chu' || head === 'chu thich' || head === 'luu y' || head === 'chu y' || head === 'nguon'
+  );
+}
+
+function startsWithAny(folded: string, words: readonly string[]): boolean {
+  return words.some((w) => folded === w || folded.startsWith(`${w} `));
+}
+
+export function scanBody(view: SheetView, layout: BodyLayout, start: number): BodyScan {
+  const { firstCol, lastCol } = layout;
+  const orderCol = layout.orderCol ?? firstCol;
+  const labelCols = [...new Set([orderCol, layout.nameCol ?? firstCol + 1, firstCol, firstCol + 1])]
+    .filter((c) => c <= lastCol)
+    .sort((a, b) => a - b);
+  const left = view.left;
+  const dataRows: number[] = [];
+  const groupsOf: string[][] = [];
+  const groupRows: GroupRow[] = [];
+  const totals: TotalFound[] = [];
+  const stack: OpenGroup[] = [];
+  let currentGroups: string[] = [];
+  let lastLetter: string | undefined;
+  let lastRow = -1;
+  let blankRun = 0;
+  let end = view.rowEnd;
+
+  const at = (arr: readonly CellValue[], c: number): CellValue | undefined => arr[c - left];
+
+  for (let r = start; r < view.rowEnd; r++) {
+    const arr = view.rowArray(r);
+    if (!arr || view.isBlankRow(r, firstCol, lastCol)) {
+      blankRun++;
+      continue;
+    }
+    const order = at(arr, orderCol);
+    const orderNumeric = order !== undefined && isNumericLike(order);
+    if (!orderNumeric) {
+      const nonBlank = view.nonBlankCells(r);
+      if ((blankRun > 0 || looksLikeHeader(arr, layout, left)) && startsNewTable(view, r, nonBlank.length)) {
+        end = r;
+        break;
+      }
+      if (nonBlank.length <= 4 && isSignatureRow(nonBlank)) {
+        end = r;
+        break;
+      }
+      const label = labelOf(arr, labelCols, left);
+      if (label) {
+        if (isNoteLabel(label.text)) {
+          blankRun = 0;
+          continue;
+        }
+        const total = totalKind(label.text, stack.length > 0);
+        if (total) {
+          let covers: number[] = dataRows;
+          if (total === 'group') {
+            const g = stack[stack.length - 1]!;
+            covers = g.rows;
+            // A group total under its rows closes the group; at its top it waits for them.
+            if (g.rows.length > 0) {
+              stack.pop();
+              currentGroups = stack.map((s) => s.label);
+            }
+          }
+          totals.push({ row: r, label: label.text, coversRows: covers });
+          lastRow = r;
+          blankRun = 0;
+          continue;
+        }
+        const group = groupOf(
+          view,
+          arr,
+          r,
+          label,
+          orderCol,
+          labelCols,
+          layout,
+          view.nonBlankCells(r, firstCol, lastCol),
+        );
+        if (group) {
+          const { rank, letter } = numberingRank(group.numbering ?? '', lastLetter);
+          const effectiveRank = group.numbering === undefined ? 1 : rank;
+          if (letter !== undefined && group.numbering !== undefined) lastLetter = letter;
+          while (stack.length > 0 && stack[stack.length - 1]!.rank >= effectiveRank) stack.pop();
+          stack.push({ rank: effectiveRank, label: group.label, rows: [] });
+          currentGroups = stack.map((s) => s.label);
+          groupRows.push({ row: r, label: group.label, level: stack.length });
+          lastRow = r;
+          blankRun = 0;
+          continue;
+        }
+      }
+    }
+    blankRun = 0;
+    let hasField = false;
+    for (const c of layout.fieldCols) {
+      const v = at(arr, c);
+      if (v !== undefined && !isBlank(v)) {
+        hasField = true;
+        break;
+      }
+    }
+    // A row with only its order number (an empty template row) or only unknown columns.
+    if (!hasField) continue;
+    dataRows.push(r);
+    groupsOf.push(currentGroups);
+    for (const g of stack) g.rows.push(r);
+    lastRow = r;
+  }
+  return { dataRows, groupsOf, groupRows, totals, lastRow, end };
+}
+
+function labelOf(
+  arr: readonly unknown[],
+  labelCols: number[],
+  left: number,
+): { col: number; text: string } | undefined {
+  for (const c of labelCols) {
+    const v = arr[c - left];
+    if (typeof v === 'string' && v.trim() !== '') return { col: c, text: tidyText(v) };
+  }
+  return undefined;
+}
+
+/** Text in two or more numeric columns: maybe the header of the next table. */
+function looksLikeHeader(arr: readonly unknown[], layout: BodyLayout, left: number): boolean {
+  let texts = 0;
+  for (const c of layout.numericCols) {
+    const v = arr[c - left];
+    if (typeof v === 'string' && v.trim() !== '' && !isNumericLike(v)) texts++;
+  }
+  return texts >= 2;
+}
+
+function startsNewTable(view: SheetView, row: number, nonBlank: number): boolean {
+  if (isHeaderRow(view, row)) return true;
+  if (nonBlank > 2) return false;
+  // A title line, then the next header.
+  for (let k = 1; k <= TITLE_LOOKAHEAD && row + k < view.rowEnd; k++)
+    if (isHeaderRow(view, row + k)) return true;
+  return false;
+}
+
+function isSignatureRow(cells: [number, unknown][]): boolean {
+  for (const [, v] of cells) {
+    if (typeof v !== 'string') {
+      if (typeof v === 'number') return false;
+      continue;
+    }
+    if (v.length <= MAX_LABEL && isSignatureFolded(foldText(v))) return true;
+  }
+  return false;
+}
+
+function groupOf(
+  view: SheetView,
+  arr: readonly unknown[],
+  row: number,
+  label: { col: number; text: string },
+  orderCol: number,
+  labelCols: number[],
+  layout: BodyLayout,
+  nonBlank: [number, unknown][],
+): { label: string; numbering?: string } | undefined {
+  const order = arr[orderCol - view.left];
+  // Numbering in the order column, the label in the name column.
+  if (typeof order === 'string') {
+    const m = NUMBERING.exec(order);
+    if (m && m[0].length === order.length) {
+      const name = labelCols
+        .filter((c) => c !== orderCol)
+        .map((c) => arr[c - view.left])
+        .find((v): v is string => typeof v === 'string' && v.trim() !== '');
+      return {
+        label: name ? stripNumbering(tidyText(name)) : tidyText(order).replace(/[.)\-–—:\s]+$/, ''),
+        numbering: m[1]!,
+      };
+    }
+  }
+  // Numbering in front of the label: "I. Đảng bộ xã Nậm Lạnh".
+  const m = NUMBERING.exec(label.text);
+  if (m && m[0].length < label.text.length && /[.)\-–—:]/.test(m[0])) {
+    return { label: stripNumbering(label.text), numbering: m[1]! };
+  }
+  // An unnumbered label alone in its row: "Khối cơ quan:", "ĐẢNG BỘ XÃ NẬM LẠNH".
+  if (!nonBlank.every(([c]) => labelCols.includes(c))) return undefined;
+  if (label.text.length > MAX_LABEL) return undefined;
+  const folded = foldText(label.text);
+  const merge = view.mergeAt(row, label.col);
+  const wide = merge !== undefined && merge.right - merge.left >= 2;
+  const caps = /\p{L}/u.test(label.text) && label.text === label.text.toUpperCase() && label.text.length >= 4;
+  if (
+    label.text.endsWith(':') ||
+    wide ||
+    caps ||
+    startsWithAny(folded, GROUP_WORDS) ||
+    (!layout.unitRows && startsWithAny(folded, UNIT_GROUP_WORDS))
+  )
+    return { label: label.text.replace(/:\s*$/, '') };
+  return undefined;
+}
+
+function stripNumbering(text: string): string {
+  const m = NUMBERING.exec(text);
+  if (!m || !/[.)\-–—:]/.test(m[0])) return text;
+  const rest = text.slice(m[0].length).trim();
+  return rest === '' ? text : rest;
+}

@@ -1,0 +1,195 @@
+/**
+ * Dates, returned as ISO "yyyy-mm-dd". Officials type day first (dd/mm/yyyy, with "/", "-" or
+ * "." between the parts); ISO dates and Excel serial numbers are read too. Two-digit years are
+ * refused: "12/03/45" could be 1945 or 2045, and a party member's dates span both centuries.
+ */
+import type { CellValue } from '../grid.ts';
+import { foldText } from '../text.ts';
+import { invalid, quote, screen, valueOf } from './common.ts';
+import type { ParseOutcome } from './index.ts';
+
+/** Largest serial Excel shows as a date: 31/12/9999. */
+export const MAX_EXCEL_SERIAL = 2958465;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The inverse of daysFromCivil. */
+function civilFromDays(days: number): { y: number; m: number; d: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function isoDate(y: number, m: number, d: number): string {
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+/**
+ * Excel's 1900 date system counts 29/02/1900, a day that never existed (kept for Lotus 1-2-3
+ * compatibility): serials 1–59 are 01/01/1900–28/02/1900, 60 is that phantom day, and from 61
+ * (01/03/1900) on every serial is one day ahead of a plain count from 31/12/1899.
+ * A fraction is a time of day and is dropped. Undefined for 60 and outside 1..MAX_EXCEL_SERIAL.
+ */
+export function excelSerialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  const day = Math.floor(serial);
+  if (day < 1 || day > MAX_EXCEL_SERIAL || day === 60) return undefined;
+  const days = day < 60 ? day - 25568 : day - 25569;
+  const { y, m, d } = civilFromDays(days);
+  return isoDate(y, m, d);
+}
+
+/** The Excel serial of an ISO date (1900 system), undefined outside Excel's range. */
+export function isoToExcelSerial(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  const days = daysFromCivil(y, mo, d);
+  const serial = days < -25508 ? days + 25568 : days + 25569;
+  return serial >= 1 && serial <= MAX_EXCEL_SERIAL ? serial : undefined;
+}
+
+/**
+ * Whether an Excel number format shows a date: some run of format letters (d, m, y, and the
+ * era letters e, g, b) holds a day or a year. Quoted text, escapes and [..] sections are
+ * ignored, and words such as "General" are not format letters.
+ */
+export function isDateFormat(numberFormat: string | null | undefined): boolean {
+  if (!numberFormat) return false;
+  const bare = numberFormat
+    .replace(/"[^"]*"/g, ' ')
+    .replace(/\\./g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ');
+  const runs = bare.match(/[a-z]+/gi) ?? [];
+  return runs.some((run) => /^[dmyegb]+$/i.test(run) && /[dy]/i.test(run));
+}
+
+const EARLIEST_YEAR = 1000;
+
+type DateCheck = { iso: string } | { reason: { vi: string; en: string } };
+
+/** Checks a day, month and four-digit year written by hand. */
+function checkParts(y: number, m: number, d: number): DateCheck {
+  if (y < EARLIEST_YEAR) {
+    return { reason: { vi: `năm ${y} không hợp lệ`, en: `the year ${y} is not valid` } };
+  }
+  if (m < 1 || m > 12) {
+    return {
+      reason: {
+        vi: `không có tháng ${m}; ngày phải viết trước tháng (dd/mm/yyyy)`,
+        en: `there is no month ${m}; the day comes before the month (dd/mm/yyyy)`,
+      },
+    };
+  }
+  if (d < 1 || d > daysInMonth(y, m)) {
+    return {
+      reason: {
+        vi: `tháng ${m}/${y} không có ngày ${d}`,
+        en: `${m}/${y} has no day ${d}`,
+      },
+    };
+  }
+  return { iso: isoDate(y, m, d) };
+}
+
+const TIME_TAIL = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})([/.\-])(\d{1,2})\2(\d+)${TIME_TAIL}$`);
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})${TIME_TAIL}$`);
+/** "ngày 12 tháng 3 năm 2020", folded. */
+const SPELLED = /^(?:ngay )?(\d{1,2}) thang (\d{1,2}) nam (\d+)$/;
+
+/** Reads a date typed as text, or explains why it is not one. */
+export function parseDateText(text: string): DateCheck | undefined {
+  let m = YEAR_FIRST.exec(text);
+  if (m) return checkParts(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = DAY_FIRST.exec(text) ?? SPELLED.exec(foldText(text));
+  if (!m) return undefined;
+  const [day, month, year] = m.length === 5 ? [m[1]!, m[3]!, m[4]!] : [m[1]!, m[2]!, m[3]!];
+  if (year.length !== 4) {
+    return {
+      reason: {
+        vi: 'năm phải viết đủ 4 chữ số (dd/mm/yyyy)',
+        en: 'the year must have 4 digits (dd/mm/yyyy)',
+      },
+    };
+  }
+  return checkParts(Number(year), Number(month), Number(day));
+}
+
+function notADate(raw: string | number | boolean, why?: { vi: string; en: string }): ParseOutcome {
+  const q = quote(raw);
+  return invalid(
+    `${q.vi} không phải là ngày hợp lệ; ${why ? why.vi : 'cần viết dd/mm/yyyy, ví dụ 02/09/2023'}`,
+    `${q.en} is not a valid date; ${why ? why.en : 'expected dd/mm/yyyy, e.g. 02/09/2023'}`,
+  );
+}
+
+const LOOKS_LIKE_YEAR = {
+  vi: 'đây có vẻ chỉ là năm, cần ghi đủ ngày/tháng/năm',
+  en: 'this looks like a year only; write the full day/month/year',
+};
+
+function fromSerial(raw: string | number, serial: number, numberFormat?: string | null): ParseOutcome {
+  // A whole number 1900–2100 in a cell not formatted as a date is a year typed alone, not
+  // the days of 1905 those serials would mean.
+  if (Number.isInteger(serial) && serial >= 1900 && serial <= 2100 && !isDateFormat(numberFormat)) {
+    return notADate(raw, LOOKS_LIKE_YEAR);
+  }
+  if (Math.floor(serial) === 60) {
+    return notADate(raw, {
+      vi: 'số ngày 60 của Excel là ngày 29/02/1900, một ngày không có thật',
+      en: "Excel's day 60 is 29/02/1900, a day that never existed",
+    });
+  }
+  const iso = excelSerialToIso(serial);
+  if (iso) return valueOf(iso);
+  return notADate(raw, {
+    vi: `số ngày của Excel phải từ 1 đến ${MAX_EXCEL_SERIAL}`,
+    en: `an Excel date serial must be between 1 and ${MAX_EXCEL_SERIAL}`,
+  });
+}
+
+/**
+ * A date field. A number is an Excel serial (whatever the cell's format says, since Office.js
+ * hands dates over as serials), except a bare year 1900–2100 in a cell not formatted as a date.
+ */
+export function parseDate(raw: CellValue, numberFormat?: string | null): ParseOutcome {
+  return screen(raw, (v) => {
+    if (typeof v === 'boolean') return notADate(v);
+    if (typeof v === 'number') return fromSerial(v, v, numberFormat);
+    const check = parseDateText(v);
+    if (check) return 'iso' in check ? valueOf(check.iso) : notADate(v, check.reason);
+    // A serial typed as text (a CSV export, a pasted value).
+    if (/^\d+(?:\.\d+)?$/.test(v)) return fromSerial(v, Number(v), numberFormat);
+    return notADate(v);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Reading cell values as officials type them. One parser per field type, each also usable on
+ * its own. A value that cannot be read is an `invalid` outcome whose reason quotes it and says
+ * what was expected: parsers never throw and never turn what they cannot read into zero.
+ *
+ * Blank: null, empty or whitespace-only text, and a lone dash (-, –, —), which printed tables
+ * use for "nothing". Formula errors (#REF!, #N/A…, as error values or as text) are invalid
+ * for every type, and so are NaN and infinite numbers.
+ */
+import type { CellValue } from '../grid.ts';
+import type { FieldType } from '../fields.ts';
+import type { FieldValue } from '../table.ts';
+import type { Bilingual } from '../i18n.ts';
+import { parseBoolean } from './booleans.ts';
+import { parseCode } from './codes.ts';
+import { parseDate } from './dates.ts';
+import { parseMemberStatus } from './memberStatus.ts';
+import { parseDecimal, parseInteger } from './numbers.ts';
+import { isPercentFormat, parsePercent } from './percent.ts';
+import { parseRating } from './ratings.ts';
+import { parseText } from './texts.ts';
+import { parseYear } from './years.ts';
+
+export type ParseOutcome =
+  { kind: 'blank' } | { kind: 'value'; value: FieldValue } | { kind: 'invalid'; reason: Bilingual };
+
+export function parseValue(raw: CellValue, type: FieldType, numberFormat?: string | null): ParseOutcome {
+  switch (type) {
+    case 'int':
+      return parseInteger(raw);
+    case 'number':
+      return parseDecimal(raw);
+    case 'percent':
+      return parsePercent(raw, numberFormat);
+    case 'quantity':
+      // A percentage when typed as one ("90%" → 0.9, or a %-formatted cell), else the number as typed.
+      return (typeof raw === 'string' && raw.includes('%')) || isPercentFormat(numberFormat)
+        ? parsePercent(raw, numberFormat)
+        : parseDecimal(raw);
+    case 'text':
+      return parseText(raw);
+    case 'code':
+      return parseCode(raw);
+    case 'bool':
+      return parseBoolean(raw);
+    case 'date':
+      return parseDate(raw, numberFormat);
+    case 'year':
+      return parseYear(raw, numberFormat);
+    case 'rating':
+      return parseRating(raw);
+    case 'memberStatus':
+      return parseMemberStatus(raw);
+    default:
+      // Reached only when a caller outside the type system passes a type that does not exist.
+      return {
+        kind: 'invalid',
+        reason: {
+          vi: `Kiểu dữ liệu «${String(type)}» không tồn tại`,
+          en: `There is no field type «${String(type)}»`,
+        },
+      };
+  }
+}
+
+export { formulaErrorMeaning, tidySpaces } from './common.ts';
+export {
+  parseInteger,
+  parseDecimal,
+  parseNumberText,
+  COUNT_UNITS,
+  SCORE_UNITS,
+  type ParsedNumber,
+} from './numbers.ts';
+export { parsePercent, isPercentFormat } from './percent.ts';
+export { parseBoolean } from './booleans.ts';
+export {
+  parseDate,
+  parseDateText,
+  excelSerialToIso,
+  isoToExcelSerial,
+  isDateFormat,
+  isLeapYear,
+  daysInMonth,
+  isoDate,
+  MAX_EXCEL_SERIAL,
+} from './dates.ts';
+export { parseYear, EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
+export { parseRating, ratingFromText, RATING_SPELLINGS, RATING_STEMS, TASK_SUFFIXES } from './ratings.ts';
+export { parseMemberStatus, memberStatusFromText, type MemberStatus } from './memberStatus.ts';
+export { parseCode } from './codes.ts';
+export { parseText } from './texts.ts';

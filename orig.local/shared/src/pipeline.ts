@@ -1,0 +1,191 @@
+/**
+ * The engine end to end: grid → tables and records → ratings, counts, rules, targets →
+ * justifications → write plan. Each step is a pure function; this file only composes them.
+ */
+import type { WorkbookGrid } from './grid.ts';
+import { bi } from './i18n.ts';
+import type { Issue } from './issue.ts';
+import { SEVERITY_ORDER } from './issue.ts';
+import type { Period } from './period.ts';
+import type { CheckReport, PassedCheck, RatingResult, RowResult, TargetResult } from './report.ts';
+import { REPORT_SCHEMA_VERSION } from './report.ts';
+import type { Rulebook } from './rulebook/schema.ts';
+import { DEFAULT_RULEBOOK } from './rulebook/default.ts';
+import type { UnitRef, UnitSummary } from './summary.ts';
+import type { WorkbookData } from './workbook-data.ts';
+import { readWorkbook } from './detect/index.ts';
+import { computeRatings } from './rating/index.ts';
+import { summarize } from './summarize/index.ts';
+import { runRules, applyJustifications } from './rules/index.ts';
+import { evaluateTargets, targetsInForce } from './targets/index.ts';
+import { planWrites } from './plan/index.ts';
+
+export interface CheckOptions {
+  rulebook?: Rulebook;
+  /** Last period's summary for the same unit, for period-to-period checks and trends. */
+  previous?: UnitSummary;
+  /** Used when the workbook's header block does not name the unit. */
+  unit?: UnitRef;
+  /** Used when the workbook's title does not name the period. */
+  period?: Period;
+}
+
+export interface Evaluation {
+  rulebook: Rulebook;
+  unit: UnitRef;
+  period: Period;
+  /** Every issue, justified ones marked, sorted by severity, sheet and position. */
+  issues: Issue[];
+  ratings: RatingResult[];
+  targets: TargetResult[];
+  summary: UnitSummary;
+  passed: PassedCheck[];
+  rows: RowResult[];
+}
+
+/** Used when neither the workbook nor the caller names a period: a year, key "unknown". */
+export const UNKNOWN_PERIOD: Period = { kind: 'year', key: 'unknown', fromYear: 0, toYear: 0, months: 12 };
+
+export function evaluate(data: WorkbookData, options: CheckOptions = {}): Evaluation {
+  const rulebook = options.rulebook ?? DEFAULT_RULEBOOK;
+  const unit = data.unit ?? options.unit ?? { name: data.workbook };
+  const period = data.period ?? options.period ?? UNKNOWN_PERIOD;
+
+  const { ratings, issues: ratingIssues } = computeRatings(data, rulebook);
+  const summary = summarize(data, ratings, {
+    unit,
+    period,
+    rulebookVersion: rulebook.version,
+    thresholds: rulebook.thresholds,
+  });
+  const { issues: ruleIssues, passed } = runRules({
+    data,
+    rulebook,
+    period,
+    summary,
+    ...(options.previous ? { previous: options.previous } : {}),
+  });
+  const inForce = targetsInForce(data, rulebook);
+  const targets = evaluateTargets(summary, inForce.targets, rulebook, {
+    ...(unit.level ? { level: unit.level } : {}),
+    ...(options.previous ? { previous: [options.previous] } : {}),
+  });
+
+  const issues = sortIssues(
+    applyJustifications([...data.issues, ...ratingIssues, ...inForce.issues, ...ruleIssues], data),
+  );
+  const open = issues.filter((i) => !i.justified);
+  summary.openErrors = open.filter((i) => i.severity === 'error').length;
+  summary.openWarnings = open.filter((i) => i.severity === 'warning').length;
+  summary.targetsMissed = targets.filter((t) => t.status === 'notMet').map((t) => t.targetId);
+
+  return { rulebook, unit, period, issues, ratings, targets, summary, passed, rows: rowResults(data, issues, ratings) };
+}
+
+export function checkWorkbook(grid: WorkbookGrid, options: CheckOptions = {}): CheckReport {
+  const data = readWorkbook(grid);
+  const evaluation = evaluate(data, options);
+  return buildReport(data, evaluation);
+}
+
+export function buildReport(data: WorkbookData, evaluation: Evaluation): CheckReport {
+  const plan = planWrites(data, evaluation);
+  const totals = { error: 0, warning: 0, info: 0, justified: 0 };
+  for (const i of evaluation.issues) {
+    if (i.justified) totals.justified++;
+    else totals[i.severity]++;
+  }
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    workbook: data.workbook,
+    rulebook: { id: evaluation.rulebook.id, version: evaluation.rulebook.version },
+    period: evaluation.period,
+    unit: evaluation.unit,
+    tables: data.tables.map((t) => ({
+      id: t.id,
+      sheet: t.sheet,
+      kind: t.kind,
+      kindConfidence: t.kindConfidence,
+      range: tableRange(t),
+      ...(t.title ? { title: t.title } : {}),
+      dataRowCount: t.dataRows.length,
+      columns: t.columns,
+      unrecognized: t.columns.filter((c) => !c.field && c.header.trim() !== '').map((c) => c.header),
+      missingRequired: t.missingRequired,
+    })),
+    issues: evaluation.issues,
+    rows: evaluation.rows,
+    ratings: evaluation.ratings,
+    targets: evaluation.targets,
+    summary: evaluation.summary,
+    passed: evaluation.passed,
+    totals,
+    plan,
+  };
+}
+
+function tableRange(t: WorkbookData['tables'][number]): string {
+  const top = t.headerRows[0] ?? 0;
+  return `${colName(t.firstCol)}${top + 1}:${colName(t.lastCol)}${t.lastRow + 1}`;
+}
+
+function colName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return [...issues].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.sheet.localeCompare(b.sheet) ||
+      rowOf(a.cell) - rowOf(b.cell) ||
+      a.cell.localeCompare(b.cell) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function rowOf(cell: string): number {
+  const m = /(\d+)$/.exec(cell);
+  return m ? Number(m[1]) : 0;
+}
+
+/** One result per data row: worst open severity, the rules that fired, the rating. */
+function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]): RowResult[] {
+  const byRow = new Map<string, Issue[]>();
+  for (const i of issues) {
+    if (!i.rowRef) continue;
+    const list = byRow.get(i.rowRef);
+    if (list) list.push(i);
+    else byRow.set(i.rowRef, [i]);
+  }
+  const ratingByRow = new Map(ratings.map((r) => [r.rowRef, r]));
+  return data.records.map((rec) => {
+    const list = byRow.get(rec.ref) ?? [];
+    const open = list.filter((i) => !i.justified);
+    let status: RowResult['status'] = 'ok';
+    for (const i of open) if (status === 'ok' || SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[status]) status = i.severity;
+    const rating = ratingByRow.get(rec.ref);
+    const name = rec.kind === 'members' ? undefined : rec.values['name'];
+    return {
+      tableId: rec.tableId,
+      sheet: rec.sheet,
+      row: rec.row,
+      rowRef: rec.ref,
+      ...(typeof name === 'string' ? { unitName: name } : {}),
+      status,
+      ruleIds: [...new Set(list.map((i) => i.ruleId))],
+      openIssues: open.length,
+      justifiedIssues: list.length - open.length,
+      ...(rating ? { rating } : {}),
+    };
+  });
+}
+
+export const ENGINE_NAME = bi('Kiểm tra TCCSĐ', 'kiemtra');

@@ -1,0 +1,98 @@
+/**
+ * A write plan: data describing what a host writes back into the workbook. Hosts (Office.js,
+ * the .xlsx writer, the in-memory grid used in tests) apply it; none of them decides
+ * anything about party cells or ratings.
+ *
+ * Contract, identical for every host:
+ * 1. Remove earlier results first: columns whose top header starts with RESULT_MARKER,
+ *    sheets named in `sheets`, notes starting with NOTE_PREFIX; restore the fills recorded
+ *    in STATE_SHEET. So running again replaces earlier results and applying a plan to its own
+ *    output changes nothing.
+ * 2. Never write into a cell the official typed: result columns go into empty columns to the
+ *    right of each table (the planner checks they are empty or ours).
+ */
+import type { CellValue } from '../grid.ts';
+import type { Severity } from '../issue.ts';
+
+/** Starts the top header of every result column: how a host and the detector recognize ours. */
+export const RESULT_MARKER = '[KT]';
+/** Starts every note we add to a cell. */
+export const NOTE_PREFIX = 'Kiểm tra TCCSĐ:';
+/** Hidden sheet where hosts keep the original fills of the cells they highlighted. */
+export const STATE_SHEET = '_kiemtra';
+
+export const SEVERITY_FILL: Record<Severity | 'ok', string> = {
+  error: '#F4CCCC',
+  warning: '#FFF2CC',
+  info: '#DDEBF7',
+  ok: '#E2EFDA',
+};
+
+export interface ResultColumnBlock {
+  sheet: string;
+  tableId: string;
+  /** 0-based sheet column of the first result column. */
+  firstCol: number;
+  /** 0-based sheet rows of the table header; the result headers span them (merged). */
+  headerTop: number;
+  headerBottom: number;
+  /** One header per result column, each starting with RESULT_MARKER. */
+  headers: string[];
+  /** Widths in characters. */
+  widths: number[];
+  /** Values per data row: rows[i].values[j] goes to (rows[i].row, firstCol + j). */
+  rows: { row: number; values: CellValue[]; status: Severity | 'ok' }[];
+  /** Last row of the table: everything from headerTop to here in these columns is ours. */
+  lastRow: number;
+}
+
+export interface Highlight {
+  sheet: string;
+  /** A1 address of the flagged cell. */
+  cell: string;
+  severity: Severity;
+  /** Starts with NOTE_PREFIX; explains every issue on the cell. */
+  note: string;
+}
+
+export interface SheetLink {
+  /** 0-based row and column in the result sheet. */
+  row: number;
+  col: number;
+  /** Target sheet and A1 cell. */
+  sheet: string;
+  cell: string;
+}
+
+/**
+ * Where things go in a result sheet: the title on the first row, the column headers on the
+ * next, `ResultSheet.rows` from the third (SheetLink rows count in sheet rows).
+ */
+export const RESULT_SHEET_LAYOUT = { titleRow: 0, headerRow: 1, firstDataRow: 2 } as const;
+
+export interface ResultSheet {
+  name: string;
+  role: 'issues' | 'targets' | 'rollup';
+  /** Title line written above the table. */
+  title: string;
+  columns: { header: string; width: number; kind?: 'text' | 'number' | 'percent' }[];
+  rows: CellValue[][];
+  /** Severity or status per row, for fills. */
+  rowStatus: (Severity | 'ok' | 'notMet' | 'met' | null)[];
+  links: SheetLink[];
+}
+
+export interface WritePlan {
+  version: 1;
+  resultColumns: ResultColumnBlock[];
+  highlights: Highlight[];
+  /** Replaced whole on every run. */
+  sheets: ResultSheet[];
+}
+
+/** Sheets the engine writes; detection skips them, hosts replace them whole. */
+export const RESULT_SHEETS = {
+  issues: 'Kết quả kiểm tra',
+  targets: 'Kết quả chỉ tiêu',
+  rollup: 'Tổng hợp',
+} as const;

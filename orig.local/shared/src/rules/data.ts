@@ -1,0 +1,427 @@
+/**
+ * Data-quality rules: blanks in required columns, impossible values, sums that do not add up,
+ * duplicated rows. These are errors: the figures contradict themselves and must be fixed
+ * before anything computed from them can be trusted.
+ */
+import { FIELDS, type FieldDef, type TableKind } from '../fields.ts';
+import { a1, type CellValue } from '../grid.ts';
+import { bi } from '../i18n.ts';
+import type { RowRecord } from '../table.ts';
+import { BASIS } from './basis.ts';
+import { fieldColumn, nums, type RuleHelpers } from './helpers.ts';
+import { rowRule, type Finding, type RuleDef } from './types.ts';
+
+const fieldDefs = (kind: TableKind): Map<string, FieldDef> => new Map(FIELDS[kind].map((d) => [d.id, d]));
+const DEFS = new Map<TableKind, Map<string, FieldDef>>(
+  (Object.keys(FIELDS) as TableKind[]).map((k) => [k, fieldDefs(k)]),
+);
+
+function defOf(kind: TableKind, field: string): FieldDef | undefined {
+  return DEFS.get(kind)?.get(field);
+}
+
+/** Blank as the parser reads it: nothing, spaces, or a lone dash. */
+function isBlankRaw(raw: CellValue): boolean {
+  if (raw === null) return true;
+  if (typeof raw === 'string') return /^[\s\u00a0]*([-–—][\s\u00a0]*)?$/.test(raw);
+  return false;
+}
+
+/** Required, non-personal fields per kind (personal cells are removed before data leaves). */
+const REQUIRED = new Map<TableKind, FieldDef[]>(
+  (Object.keys(FIELDS) as TableKind[]).map((k) => [k, FIELDS[k].filter((d) => d.required && !d.personal)]),
+);
+
+/** Count fields per kind: the ones that must not be negative and that totals add up. */
+const COUNT_FIELDS = new Map<TableKind, FieldDef[]>(
+  (Object.keys(FIELDS) as TableKind[]).map((k) => [k, FIELDS[k].filter((d) => d.type === 'int')]),
+);
+
+const BALANCE_FLOWS: { field: string; sign: 1 | -1; vi: string; en: string }[] = [
+  { field: 'admitted', sign: 1, vi: 'kết nạp', en: 'admitted' },
+  { field: 'transferredIn', sign: 1, vi: 'chuyển đến', en: 'transferred in' },
+  { field: 'transferredOut', sign: -1, vi: 'chuyển đi', en: 'transferred out' },
+  { field: 'deceased', sign: -1, vi: 'từ trần', en: 'deceased' },
+  { field: 'removed', sign: -1, vi: 'xóa tên, khai trừ', en: 'removed' },
+];
+
+const DUPLICATE_KINDS: TableKind[] = ['partyCells', 'hamlets', 'organizations', 'members', 'units'];
+const TOTAL_KINDS: TableKind[] = ['partyCells', 'hamlets', 'organizations'];
+
+const FIX = bi('Sửa lại số liệu cho khớp.', 'Correct the figures so that they agree.');
+
+export const DATA_RULES: RuleDef[] = [
+  rowRule({
+    id: 'data.required',
+    severity: 'error',
+    title: bi('Thiếu số liệu bắt buộc', 'Required value missing'),
+    basis: BASIS.consistency,
+    // Target rows are checked where targets are read.
+    kinds: ['partyCells', 'hamlets', 'members', 'organizations', 'units', 'justifications'],
+    needs: [],
+    when: (rec) => (REQUIRED.get(rec.kind) ?? []).some((d) => rec.cells[d.id] !== undefined),
+    row(rec, h) {
+      const out: Finding[] = [];
+      for (const d of REQUIRED.get(rec.kind) ?? []) {
+        const cell = rec.cells[d.id];
+        // A value that is there but unreadable is reported by the parser, not here.
+        if (!cell || rec.values[d.id] !== undefined || !isBlankRaw(cell.raw)) continue;
+        const l = h.label(rec);
+        out.push(
+          h.finding(
+            rec,
+            d.id,
+            bi(`${l.vi}: thiếu "${d.label.vi}"`, `${l.en}: "${d.label.en}" is blank`),
+            { field: d.id },
+            bi(`Điền "${d.label.vi}".`, `Fill in "${d.label.en}".`),
+          ),
+        );
+      }
+      return out;
+    },
+  }),
+  rowRule({
+    id: 'data.negative',
+    severity: 'error',
+    title: bi('Số lượng âm', 'Negative count'),
+    basis: BASIS.consistency,
+    kinds: ['partyCells', 'hamlets', 'organizations'],
+    needs: [],
+    when: (rec) => (COUNT_FIELDS.get(rec.kind) ?? []).some((d) => typeof rec.values[d.id] === 'number'),
+    row(rec, h) {
+      const out: Finding[] = [];
+      for (const d of COUNT_FIELDS.get(rec.kind) ?? []) {
+        const v = rec.values[d.id];
+        if (typeof v !== 'number' || v >= 0) continue;
+        const l = h.label(rec);
+        const n = nums(v);
+        out.push(
+          h.finding(
+            rec,
+            d.id,
+            bi(
+              `${l.vi}: "${d.label.vi}" là số âm (${n.vi})`,
+              `${l.en}: "${d.label.en}" is negative (${n.en})`,
+            ),
+            { field: d.id, value: v },
+            FIX,
+          ),
+        );
+      }
+      return out;
+    },
+  }),
+  rowRule({
+    id: 'data.range.meetings',
+    severity: 'error',
+    title: bi(
+      'Số kỳ sinh hoạt vượt số tháng của kỳ báo cáo',
+      'More regular meetings than months in the period',
+    ),
+    basis: BASIS.consistency,
+    kinds: ['partyCells'],
+    needs: ['meetingsRegular'],
+    row(rec, h) {
+      const held = h.num(rec, 'meetingsRegular')!;
+      // One regular meeting a month; a rulebook asking for more raises the ceiling with it.
+      const maximum = Math.max(h.months, h.requiredRegular);
+      if (held <= maximum) return undefined;
+      const l = h.label(rec);
+      return h.finding(
+        rec,
+        'meetingsRegular',
+        bi(
+          `${l.vi}: ${held} kỳ sinh hoạt thường kỳ, nhiều hơn ${maximum} tháng của kỳ báo cáo`,
+          `${l.en}: ${held} regular meetings, more than the ${maximum} months of the period`,
+        ),
+        { held, maximum },
+        bi(
+          'Kiểm tra lại số kỳ sinh hoạt (sinh hoạt chuyên đề ghi ở cột riêng).',
+          'Check the number of meetings (thematic meetings go in their own column).',
+        ),
+      );
+    },
+  }),
+  rowRule({
+    id: 'data.range.score',
+    severity: 'error',
+    title: bi('Điểm tự chấm ngoài thang điểm', 'Score outside the scale'),
+    basis: BASIS.consistency,
+    kinds: ['partyCells', 'organizations'],
+    needs: ['score'],
+    row(rec, h) {
+      const score = h.num(rec, 'score')!;
+      const max = h.thresholds.maxScore;
+      if (score >= 0 && score <= max) return undefined;
+      const l = h.label(rec);
+      const s = nums(score);
+      return h.finding(
+        rec,
+        'score',
+        bi(`${l.vi}: điểm ${s.vi} ngoài thang 0–${max}`, `${l.en}: score ${s.en} is outside 0–${max}`),
+        { score, min: 0, max },
+        bi('Kiểm tra lại điểm tự chấm.', 'Check the score.'),
+      );
+    },
+  }),
+  rowRule({
+    id: 'data.range.tasks',
+    severity: 'error',
+    title: bi('Số nhiệm vụ không khớp', 'Task figures do not add up'),
+    basis: BASIS.consistency,
+    kinds: ['partyCells', 'organizations'],
+    needs: [],
+    when: (rec, h) =>
+      h.num(rec, 'tasksTotal') !== undefined ||
+      (h.num(rec, 'membersWithTask') !== undefined && h.num(rec, 'membersTotal') !== undefined),
+    row(rec, h) {
+      const out: Finding[] = [];
+      const l = h.label(rec);
+      const total = h.num(rec, 'tasksTotal');
+      if (total !== undefined) {
+        let partOver = false;
+        for (const f of ['tasksOnTime', 'tasksLate', 'tasksUndone', 'tasksExceeded']) {
+          const v = h.num(rec, f);
+          if (v === undefined || v <= total) continue;
+          partOver = true;
+          const d = defOf(rec.kind, f)!;
+          out.push(
+            h.finding(
+              rec,
+              f,
+              bi(
+                `${l.vi}: "${d.label.vi}" là ${v}, nhiều hơn ${total} nhiệm vụ được giao`,
+                `${l.en}: "${d.label.en}" is ${v}, more than the ${total} tasks assigned`,
+              ),
+              { field: f, value: v, tasksTotal: total },
+              FIX,
+            ),
+          );
+        }
+        const onTime = h.num(rec, 'tasksOnTime') ?? 0;
+        const late = h.num(rec, 'tasksLate') ?? 0;
+        const undone = h.num(rec, 'tasksUndone') ?? 0;
+        const sum = onTime + late + undone;
+        if (!partOver && sum > total) {
+          out.push(
+            h.finding(
+              rec,
+              'tasksTotal',
+              bi(
+                `${l.vi}: đúng hạn ${onTime} + chậm ${late} + chưa hoàn thành ${undone} = ${sum}, nhiều hơn ${total} nhiệm vụ được giao`,
+                `${l.en}: on time ${onTime} + late ${late} + not done ${undone} = ${sum}, more than the ${total} tasks assigned`,
+              ),
+              { tasksOnTime: onTime, tasksLate: late, tasksUndone: undone, sum, tasksTotal: total },
+              FIX,
+            ),
+          );
+        }
+      }
+      const withTask = h.num(rec, 'membersWithTask');
+      const members = h.num(rec, 'membersTotal');
+      if (withTask !== undefined && members !== undefined && withTask > members) {
+        out.push(
+          h.finding(
+            rec,
+            'membersWithTask',
+            bi(
+              `${l.vi}: ${withTask} đảng viên được phân công nhiệm vụ, nhiều hơn tổng số ${members} đảng viên`,
+              `${l.en}: ${withTask} members assigned a task, more than the ${members} members`,
+            ),
+            { membersWithTask: withTask, membersTotal: members },
+            FIX,
+          ),
+        );
+      }
+      return out;
+    },
+  }),
+  rowRule({
+    id: 'data.members.sum',
+    severity: 'error',
+    title: bi('Chính thức + dự bị khác tổng số đảng viên', 'Official + probationary differs from the total'),
+    basis: BASIS.consistency,
+    kinds: ['partyCells', 'organizations'],
+    needs: ['membersTotal', 'membersOfficial', 'membersProbationary'],
+    row(rec, h) {
+      const total = h.num(rec, 'membersTotal')!;
+      const official = h.num(rec, 'membersOfficial')!;
+      const probationary = h.num(rec, 'membersProbationary')!;
+      const sum = official + probationary;
+      if (sum === total) return undefined;
+      const l = h.label(rec);
+      return h.finding(
+        rec,
+        'membersTotal',
+        bi(
+          `${l.vi}: ${official} chính thức + ${probationary} dự bị = ${sum}, khác tổng số ${total}`,
+          `${l.en}: ${official} official + ${probationary} probationary = ${sum}, not the total of ${total}`,
+        ),
+        { official, probationary, sum, total },
+        FIX,
+      );
+    },
+  }),
+  rowRule({
+    id: 'data.members.balance',
+    severity: 'error',
+    title: bi('Biến động đảng viên không cân', 'Member balance does not add up'),
+    basis: BASIS.consistency,
+    kinds: ['partyCells', 'organizations'],
+    needs: ['membersStart', 'membersEnd'],
+    // Every flow needs its column; a blank flow cell is zero.
+    when: (rec) => BALANCE_FLOWS.every((f) => rec.cells[f.field] !== undefined),
+    row(rec, h) {
+      const start = h.num(rec, 'membersStart')!;
+      const end = h.num(rec, 'membersEnd')!;
+      let expected = start;
+      const values: Record<string, number> = { membersStart: start };
+      const partsVi: string[] = [`đầu kỳ ${start}`];
+      const partsEn: string[] = [`start ${start}`];
+      for (const f of BALANCE_FLOWS) {
+        const v = h.num(rec, f.field) ?? 0;
+        expected += f.sign * v;
+        values[f.field] = v;
+        const op = f.sign > 0 ? '+' : '−';
+        partsVi.push(`${op} ${f.vi} ${v}`);
+        partsEn.push(`${op} ${f.en} ${v}`);
+      }
+      if (expected === end) return undefined;
+      const l = h.label(rec);
+      return h.finding(
+        rec,
+        'membersEnd',
+        bi(
+          `${l.vi}: ${partsVi.join(' ')} = ${expected}, khác cuối kỳ ${end}`,
+          `${l.en}: ${partsEn.join(' ')} = ${expected}, not the end-of-period ${end}`,
+        ),
+        { ...values, expected, membersEnd: end },
+        FIX,
+      );
+    },
+  }),
+  {
+    id: 'data.duplicateRow',
+    severity: 'warning',
+    title: bi('Dòng trùng lặp', 'Duplicated row'),
+    basis: BASIS.consistency,
+    kinds: DUPLICATE_KINDS,
+    check(_ctx, h) {
+      const findings: Finding[] = [];
+      let checked = 0;
+      for (const kind of DUPLICATE_KINDS) {
+        const seen = new Map<string, RowRecord>();
+        for (const rec of h.records(kind)) {
+          const key = duplicateKey(rec, h);
+          if (key === undefined) continue;
+          checked++;
+          const first = seen.get(key);
+          if (!first) {
+            seen.set(key, rec);
+            continue;
+          }
+          const l = h.label(rec);
+          const firstRow = first.row + 1;
+          findings.push(
+            h.finding(
+              rec,
+              kind === 'members' ? ['cell'] : ['name', 'code'],
+              kind === 'members'
+                ? bi(
+                    `${l.vi}: trùng họ tên${rec.values['birthDate'] !== undefined ? ', ngày sinh' : ''} và chi bộ với dòng ${firstRow}`,
+                    `${l.en}: same name${rec.values['birthDate'] !== undefined ? ', date of birth' : ''} and cell as row ${firstRow}`,
+                  )
+                : bi(`${l.vi}: trùng với dòng ${firstRow}`, `${l.en}: same as row ${firstRow}`),
+              { row: rec.row + 1, firstRow },
+              bi(
+                'Xóa dòng trùng hoặc sửa tên để phân biệt (tránh cộng hai lần).',
+                'Remove the duplicate or tell the rows apart (it would be counted twice).',
+              ),
+            ),
+          );
+        }
+      }
+      return { findings, checked };
+    },
+  },
+  {
+    id: 'data.total.mismatch',
+    severity: 'error',
+    title: bi('Dòng tổng cộng khác tổng các dòng', 'Total row differs from the sum of its rows'),
+    basis: BASIS.consistency,
+    kinds: TOTAL_KINDS,
+    check(_ctx, h) {
+      const findings: Finding[] = [];
+      let checked = 0;
+      for (const kind of TOTAL_KINDS) {
+        const tables = h.tables(kind).filter((t) => t.totalRows.length > 0);
+        if (tables.length === 0) continue;
+        const byRow = new Map<string, Map<number, RowRecord>>();
+        for (const rec of h.records(kind)) {
+          let m = byRow.get(rec.tableId);
+          if (!m) byRow.set(rec.tableId, (m = new Map()));
+          m.set(rec.row, rec);
+        }
+        for (const table of tables) {
+          const rows = byRow.get(table.id) ?? new Map<number, RowRecord>();
+          for (const total of table.totalRows) {
+            let compared = false;
+            for (const [field, shown] of Object.entries(total.values)) {
+              if (typeof shown !== 'number' || defOf(kind, field)?.type !== 'int') continue;
+              const col = fieldColumn(table, field);
+              if (col === undefined) continue;
+              let sum = 0;
+              let any = false;
+              for (const r of total.coversRows) {
+                const v = rows.get(r)?.values[field];
+                if (typeof v === 'number') {
+                  sum += v;
+                  any = true;
+                }
+              }
+              if (!any) continue;
+              compared = true;
+              if (sum === shown) continue;
+              const d = defOf(kind, field)!;
+              findings.push({
+                sheet: table.sheet,
+                cell: a1(total.row, col),
+                message: bi(
+                  `${total.label}: "${d.label.vi}" ghi ${shown} nhưng cộng ${total.coversRows.length} dòng được ${sum}`,
+                  `${total.label}: "${d.label.en}" shows ${shown} but its ${total.coversRows.length} rows add up to ${sum}`,
+                ),
+                suggestion: bi(
+                  'Sửa dòng tổng cộng hoặc các dòng chi tiết cho khớp.',
+                  'Correct the total or the rows so that they agree.',
+                ),
+                values: { field, total: shown, sum, difference: shown - sum },
+                unitName: total.label,
+              });
+            }
+            if (compared) checked++;
+          }
+        }
+      }
+      return { findings, checked };
+    },
+  },
+];
+
+/** Case and spacing do not make a person's name different; diacritics do ("Lò" is not "Lo"). */
+function nameKey(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Same table, same parent group, and the same code (or name); members: name, birth date, cell. */
+function duplicateKey(rec: RowRecord, h: RuleHelpers): string | undefined {
+  const scope = `${rec.tableId}|${rec.groups.map(h.fold).join('/')}|`;
+  if (rec.kind === 'members') {
+    const name = h.text(rec, 'fullName');
+    if (name === undefined) return undefined;
+    return `${scope}${nameKey(name)}|${h.text(rec, 'birthDate') ?? ''}|${h.fold(h.text(rec, 'cell') ?? '')}`;
+  }
+  const code = h.text(rec, 'code');
+  if (code !== undefined) return `${scope}c:${code.trim().toUpperCase()}`;
+  const name = h.text(rec, 'name');
+  return name === undefined ? undefined : `${scope}n:${h.fold(name)}`;
+}

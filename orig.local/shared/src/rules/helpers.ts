@@ -1,0 +1,348 @@
+/**
+ * What every rule needs, computed once per run: records and tables by kind, the period's
+ * prorated requirements, names as officials read them, and the member list indexed by cell
+ * (so that cross-sheet rules stay linear on a province's 100,000 member rows).
+ */
+import { formatDecimal, formatPercent } from '../format.ts';
+import type { TableKind } from '../fields.ts';
+import { a1 } from '../grid.ts';
+import { bi, type Bilingual } from '../i18n.ts';
+import type { IssueValue } from '../issue.ts';
+import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
+import type { Thresholds } from '../rulebook/schema.ts';
+import type { DetectedTable, RowRecord } from '../table.ts';
+import { foldText } from '../text.ts';
+import type { Finding, RuleContext } from './types.ts';
+
+/** The member list's rows for one party cell. */
+export interface MemberGroup {
+  rows: number;
+  rated: number;
+  ratings: Record<RatingCode, number>;
+}
+
+export interface RuleHelpers {
+  thresholds: Thresholds;
+  /** Months in the period (12 when the period is unknown). */
+  months: number;
+  /** Last calendar year of the period, when known. */
+  year?: number;
+  /** Regular meetings required in the period: round(per year × months / 12). */
+  requiredRegular: number;
+  /** Thematic meetings required in the period: per quarter × whole quarters. */
+  requiredThematic: number;
+  records(kind: TableKind): readonly RowRecord[];
+  tables(kind: TableKind): readonly DetectedTable[];
+  table(id: string): DetectedTable | undefined;
+  num(rec: RowRecord, field: string): number | undefined;
+  bool(rec: RowRecord, field: string): boolean | undefined;
+  text(rec: RowRecord, field: string): string | undefined;
+  /** Official members: the column, or total − probationary when only those are given. */
+  official(rec: RowRecord): number | undefined;
+  /** A1 address of the first of `fields` that has a cell on the row, else the row's first cell. */
+  address(rec: RowRecord, ...fields: string[]): string;
+  /** How messages name the row's unit: "Chi bộ bản Nặm Bao" / "Nặm Bao cell". */
+  label(rec: RowRecord): Bilingual;
+  /** A finding on a row, at the cell of the first of `fields` present. */
+  finding(
+    rec: RowRecord,
+    fields: string | string[],
+    message: Bilingual,
+    values: Record<string, IssueValue>,
+    suggestion?: Bilingual,
+  ): Finding;
+  /** Member rows of the cell a party-cell row names; undefined when none or ambiguous. */
+  membersOfCell(rec: RowRecord): MemberGroup | undefined;
+  /** foldText, remembered: names of cells and groups repeat on thousands of rows. */
+  fold(s: string): string;
+}
+
+export function createHelpers(ctx: RuleContext): RuleHelpers {
+  const thresholds = ctx.rulebook.thresholds;
+  const period = ctx.period ?? ctx.data.period;
+  const months = period && period.months > 0 ? period.months : 12;
+  const year = period && period.toYear > 0 ? period.toYear : undefined;
+
+  const byKind = new Map<TableKind, RowRecord[]>();
+  for (const rec of ctx.data.records) {
+    const list = byKind.get(rec.kind);
+    if (list) list.push(rec);
+    else byKind.set(rec.kind, [rec]);
+  }
+  const tablesByKind = new Map<TableKind, DetectedTable[]>();
+  const tablesById = new Map<string, DetectedTable>();
+  for (const t of ctx.data.tables) {
+    tablesById.set(t.id, t);
+    const list = tablesByKind.get(t.kind);
+    if (list) list.push(t);
+    else tablesByKind.set(t.kind, [t]);
+  }
+
+  const num = (rec: RowRecord, field: string): number | undefined => {
+    const v = rec.values[field];
+    return typeof v === 'number' ? v : undefined;
+  };
+  const bool = (rec: RowRecord, field: string): boolean | undefined => {
+    const v = rec.values[field];
+    return typeof v === 'boolean' ? v : undefined;
+  };
+  const text = (rec: RowRecord, field: string): string | undefined => {
+    const v = rec.values[field];
+    if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+    if (typeof v === 'number') return String(v);
+    return undefined;
+  };
+
+  const address = (rec: RowRecord, ...fields: string[]): string => {
+    for (const f of fields) {
+      const c = rec.cells[f];
+      if (c) return c.address;
+    }
+    const first = Object.values(rec.cells)[0];
+    return first ? first.address : a1(rec.row, 0);
+  };
+
+  const folded = new Map<string, string>();
+  const fold = (s: string): string => {
+    let f = folded.get(s);
+    if (f === undefined) folded.set(s, (f = foldText(s)));
+    return f;
+  };
+
+  let memberIndex: MemberIndex | undefined;
+  let cellKeyCounts: Map<string, number> | undefined;
+  const index = (): MemberIndex => (memberIndex ??= buildMemberIndex(byKind.get('members') ?? [], fold));
+
+  const helpers: RuleHelpers = {
+    thresholds,
+    months,
+    ...(year !== undefined ? { year } : {}),
+    requiredRegular: Math.round((thresholds.regularMeetingsPerYear * months) / 12),
+    requiredThematic: thresholds.thematicMeetingsPerQuarter * Math.floor(months / 3),
+    records: (kind) => byKind.get(kind) ?? [],
+    tables: (kind) => tablesByKind.get(kind) ?? [],
+    table: (id) => tablesById.get(id),
+    num,
+    bool,
+    text,
+    official(rec) {
+      const official = num(rec, 'membersOfficial');
+      if (official !== undefined) return official;
+      const total = num(rec, 'membersTotal');
+      const probationary = num(rec, 'membersProbationary');
+      return total !== undefined && probationary !== undefined ? total - probationary : undefined;
+    },
+    address,
+    label: (rec) => unitLabel(rec, text),
+    finding(rec, fields, message, values, suggestion) {
+      const list = typeof fields === 'string' ? [fields] : fields;
+      const name = unitNameOf(rec, text);
+      return {
+        sheet: rec.sheet,
+        cell: address(rec, ...list),
+        message,
+        ...(suggestion ? { suggestion } : {}),
+        values,
+        ...(name !== undefined ? { unitName: name } : {}),
+        rowRef: rec.ref,
+      };
+    },
+    membersOfCell(rec) {
+      const name = text(rec, 'name');
+      if (name === undefined) return undefined;
+      const keys = cellKeys(name, fold);
+      if (!keys) return undefined;
+      // Two cell rows with the same name (a "Chi bộ Quân sự" in every commune) cannot be told
+      // apart in the member list: such cells are not compared.
+      if (!cellKeyCounts) {
+        cellKeyCounts = new Map();
+        for (const r of byKind.get('partyCells') ?? []) {
+          const n = text(r, 'name');
+          const k = n === undefined ? undefined : cellKeys(n, fold);
+          if (k) cellKeyCounts.set(k.exact, (cellKeyCounts.get(k.exact) ?? 0) + 1);
+        }
+      }
+      if ((cellKeyCounts.get(keys.exact) ?? 0) > 1) return undefined;
+      const idx = index();
+      const exact = idx.exact.get(keys.exact);
+      if (exact) return exact;
+      const loose = idx.loose.get(keys.loose);
+      return loose === 'ambiguous' ? undefined : loose;
+    },
+    fold,
+  };
+  return helpers;
+}
+
+interface MemberIndex {
+  exact: Map<string, MemberGroup>;
+  /** By name without the hamlet-kind word; 'ambiguous' when two exact names share it. */
+  loose: Map<string, MemberGroup | 'ambiguous'>;
+}
+
+function buildMemberIndex(members: readonly RowRecord[], fold: (s: string) => string): MemberIndex {
+  const exact = new Map<string, MemberGroup>();
+  // The same cell name is typed on every member row of that cell: derive its key once.
+  const keyOf = new Map<string, string | undefined>();
+  for (const m of members) {
+    const cell = m.values['cell'];
+    if (typeof cell !== 'string') continue;
+    let key = keyOf.get(cell);
+    if (!keyOf.has(cell)) keyOf.set(cell, (key = cellKeys(cell, fold)?.exact));
+    if (key === undefined) continue;
+    let g = exact.get(key);
+    if (!g) {
+      g = { rows: 0, rated: 0, ratings: { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 } };
+      exact.set(key, g);
+    }
+    g.rows++;
+    const rating = m.values['rating'];
+    if (typeof rating === 'string' && (RATING_CODES as readonly string[]).includes(rating)) {
+      g.ratings[rating as RatingCode]++;
+      g.rated++;
+    }
+  }
+  const loose = new Map<string, MemberGroup | 'ambiguous'>();
+  for (const [key, g] of exact) {
+    const l = looseKey(key);
+    loose.set(l, loose.has(l) ? 'ambiguous' : g);
+  }
+  return { exact, loose };
+}
+
+/** Words naming a kind of hamlet or residential area, folded, longest first. */
+const HAMLET_KIND_WORDS = [
+  ['to', 'dan', 'pho'],
+  ['tieu', 'khu'],
+  ['khu', 'pho'],
+  ['ban'],
+  ['thon'],
+  ['xom'],
+  ['ap'],
+  ['lang'],
+  ['bon'],
+  ['buon'],
+  ['soc'],
+  ['khu'],
+  ['to'],
+];
+
+function stripLeading(words: string[], prefix: string[]): string[] | undefined {
+  if (words.length <= prefix.length) return undefined;
+  for (let i = 0; i < prefix.length; i++) if (words[i] !== prefix[i]) return undefined;
+  return words.slice(prefix.length);
+}
+
+/** Drops a leading hamlet-kind word unless what remains is only a number ("Thôn 1"). */
+function dropKindWord(words: string[]): string[] {
+  for (const kind of HAMLET_KIND_WORDS) {
+    const rest = stripLeading(words, kind);
+    if (rest && !/^\d/.test(rest[0]!)) return rest;
+  }
+  return words;
+}
+
+/**
+ * Keys to match a party cell's name across sheets: "Chi bộ bản Nặm Bao", "Bản Nặm Bao" and
+ * "chi bo ban nam bao" share the exact key "ban nam bao"; "Nặm Bao" matches it loosely.
+ */
+export function cellKeys(
+  name: string,
+  fold: (s: string) => string = foldText,
+): { exact: string; loose: string } | undefined {
+  let words = fold(name)
+    .split(' ')
+    .filter((w) => w !== '');
+  words = stripLeading(words, ['chi', 'bo']) ?? words;
+  if (words.length === 0) return undefined;
+  const exact = words.join(' ');
+  return { exact, loose: looseKey(exact) };
+}
+
+function looseKey(exact: string): string {
+  return dropKindWord(exact.split(' ')).join(' ');
+}
+
+/** The unit a row is about, as typed; for a member, the member's cell (never a person's name). */
+function unitNameOf(
+  rec: RowRecord,
+  text: (r: RowRecord, f: string) => string | undefined,
+): string | undefined {
+  return rec.kind === 'members' ? text(rec, 'cell') : text(rec, 'name');
+}
+
+/** Leading words of the original text after dropping `count` words. */
+function dropWords(s: string, count: number): string {
+  return s.trim().split(/\s+/).slice(count).join(' ');
+}
+
+function unitLabel(rec: RowRecord, text: (r: RowRecord, f: string) => string | undefined): Bilingual {
+  const row = rec.row + 1;
+  if (rec.kind === 'members') {
+    const cell = text(rec, 'cell');
+    return cell === undefined
+      ? bi(`Đảng viên ở dòng ${row}`, `Member on row ${row}`)
+      : bi(`Đảng viên ở dòng ${row} (${cellLabelVi(cell)})`, `Member on row ${row} (${cellLabelEn(cell)})`);
+  }
+  const name = text(rec, 'name');
+  if (name === undefined) return bi(`Dòng ${row}`, `Row ${row}`);
+  if (rec.kind === 'partyCells') return bi(cellLabelVi(name), cellLabelEn(name));
+  return bi(name, name);
+}
+
+function cellLabelVi(name: string): string {
+  const folded = foldText(name).split(' ');
+  return folded[0] === 'chi' && folded[1] === 'bo' ? name.trim() : `Chi bộ ${name.trim()}`;
+}
+
+function cellLabelEn(name: string): string {
+  let words = foldText(name)
+    .split(' ')
+    .filter((w) => w !== '');
+  let dropped = 0;
+  const afterCell = stripLeading(words, ['chi', 'bo']);
+  if (afterCell) {
+    dropped += 2;
+    words = afterCell;
+  }
+  const afterKind = dropKindWord(words);
+  dropped += words.length - afterKind.length;
+  const rest = dropWords(name, dropped);
+  return `${rest === '' ? name.trim() : rest} cell`;
+}
+
+/** 1234.5 → "1.234,5" (vi) / "1,234.5" (en); whole numbers without decimals. */
+export function fmtNumber(n: number, lang: 'vi' | 'en', decimals = 2): string {
+  return formatDecimal(n, lang, { decimals, trimZeros: true });
+}
+
+/** A share as a percentage with one decimal: 0.333 → "33,3%" / "33.3%". */
+export function fmtPercent(share: number, lang: 'vi' | 'en'): string {
+  return formatPercent(share, { decimals: 1, rounding: 'halfUp', trimZeros: true }, lang);
+}
+
+/** Both languages of a number, for messages. */
+export function nums(n: number, decimals = 2): Bilingual {
+  return bi(fmtNumber(n, 'vi', decimals), fmtNumber(n, 'en', decimals));
+}
+
+/** The 0-based sheet column of a field in a table, when mapped. */
+export function fieldColumn(table: DetectedTable, field: string): number | undefined {
+  return table.columns.find((c) => c.field === field)?.col;
+}
+
+/** A1 of a field's header cell (the last header row), when the field is mapped. */
+export function headerCell(table: DetectedTable, field: string): string | undefined {
+  const col = fieldColumn(table, field);
+  const row = table.headerRows[table.headerRows.length - 1];
+  return col === undefined || row === undefined ? undefined : a1(row, col);
+}
+
+/** A1 of a field's cell on the table's grand total row (the one covering most rows). */
+export function grandTotalCell(table: DetectedTable, field: string): string | undefined {
+  const col = fieldColumn(table, field);
+  if (col === undefined || table.totalRows.length === 0) return undefined;
+  let best = table.totalRows[0]!;
+  for (const t of table.totalRows) if (t.coversRows.length > best.coversRows.length) best = t;
+  return a1(best.row, col);
+}

@@ -1,0 +1,89 @@
+/**
+ * What a rule is: data (id, default severity, title, basis, the table kinds it reads) and a
+ * small pure function that turns a workbook's records into findings. Findings carry only
+ * what the rule knows (where, what, the numbers); the runner adds the rule's id, severity and
+ * basis to make them issues.
+ */
+import type { TableKind } from '../fields.ts';
+import type { Bilingual } from '../i18n.ts';
+import type { IssueValue, Severity } from '../issue.ts';
+import type { Period } from '../period.ts';
+import type { Rulebook } from '../rulebook/schema.ts';
+import type { UnitSummary } from '../summary.ts';
+import type { RowRecord } from '../table.ts';
+import type { WorkbookData } from '../workbook-data.ts';
+import type { RuleHelpers } from './helpers.ts';
+
+export interface RuleContext {
+  data: WorkbookData;
+  rulebook: Rulebook;
+  period?: Period;
+  /** This workbook's counts. */
+  summary: UnitSummary;
+  /** Last period's counts for the same unit, for period-to-period checks. */
+  previous?: UnitSummary;
+}
+
+/** One thing a rule found, before it becomes an issue. */
+export interface Finding {
+  sheet: string;
+  /** A1 address of the cell the finding is about. */
+  cell: string;
+  message: Bilingual;
+  suggestion?: Bilingual;
+  values: Record<string, IssueValue>;
+  unitName?: string;
+  rowRef?: string;
+}
+
+/** What a rule reports: its findings and how many rows (or units) it looked at. */
+export interface RuleOutcome {
+  findings: Finding[];
+  checked: number;
+}
+
+export interface RuleDef {
+  /** Stable, dotted: "cell.meetings.regular". */
+  id: string;
+  /** Default severity; `rulebook.severities` overrides it. */
+  severity: Severity;
+  title: Bilingual;
+  /** Where the rule comes from: a seed article, the Party Statute, data consistency. */
+  basis: Bilingual;
+  /** Table kinds the rule reads. */
+  kinds: TableKind[];
+  check(ctx: RuleContext, h: RuleHelpers): RuleOutcome;
+}
+
+/**
+ * A rule that looks at rows one by one. A row counts as checked when every field in `needs`
+ * has a value and `when` (if any) holds; only then is `row` called.
+ */
+export interface RowRuleSpec extends Omit<RuleDef, 'check'> {
+  needs: string[];
+  when?: (rec: RowRecord, h: RuleHelpers) => boolean;
+  row: (rec: RowRecord, h: RuleHelpers) => Finding | Finding[] | undefined;
+}
+
+export function rowRule(spec: RowRuleSpec): RuleDef {
+  const { needs, when, row, ...def } = spec;
+  return {
+    ...def,
+    check(_ctx, h) {
+      const findings: Finding[] = [];
+      let checked = 0;
+      for (const kind of def.kinds) {
+        for (const rec of h.records(kind)) {
+          if (!needs.every((f) => rec.values[f] !== undefined)) continue;
+          if (when && !when(rec, h)) continue;
+          checked++;
+          const out = row(rec, h);
+          if (out === undefined) continue;
+          if (Array.isArray(out)) findings.push(...out);
+          else findings.push(out);
+        }
+      }
+      return { findings, checked };
+    },
+  };
+}
