@@ -19,7 +19,9 @@ const result = await build({
   sourcemap: true,
   external: ['firebase-functions', 'firebase-functions/*', 'firebase-admin', 'firebase-admin/*'],
   // Bundled CommonJS code may still call require(); give the ES module one.
-  banner: { js: "import { createRequire as __kiemtraRequire } from 'node:module'; const require = __kiemtraRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kiemtraRequire } from 'node:module'; const require = __kiemtraRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 

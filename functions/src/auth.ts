@@ -64,7 +64,12 @@ export async function authenticate(request: CallableRequest<unknown>): Promise<C
 
   const role = claims['role'];
   const scope = claims['scope'];
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role) || typeof scope !== 'string' || !scope) {
+  if (
+    typeof role !== 'string' ||
+    !(ROLES as readonly string[]).includes(role) ||
+    typeof scope !== 'string' ||
+    !scope
+  ) {
     fail(
       'permission-denied',
       'Tài khoản chưa được cấp quyền (vai trò và đơn vị).',

@@ -17,7 +17,11 @@ import { handleUsers } from './handlers/users.ts';
 setGlobalOptions({ region: REGION, maxInstances: 20 });
 
 /** Unexpected failures become a bilingual "internal" error; the details go to the log only. */
-function callable<T>(name: string, handler: (req: CallableRequest<unknown>) => Promise<T>, memory: '256MiB' | '512MiB' | '1GiB' = '512MiB') {
+function callable<T>(
+  name: string,
+  handler: (req: CallableRequest<unknown>) => Promise<T>,
+  memory: '256MiB' | '512MiB' | '1GiB' = '512MiB',
+) {
   return onCall({ memory, timeoutSeconds: 120, cors: true }, async (req) => {
     try {
       return await handler(req);

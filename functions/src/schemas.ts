@@ -27,7 +27,10 @@ const code = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[A-Za-z0-9._-]+$/, 'mã đơn vị chỉ gồm chữ, số, ".", "_", "-" / letters, digits, ".", "_", "-" only');
+  .regex(
+    /^[A-Za-z0-9._-]+$/,
+    'mã đơn vị chỉ gồm chữ, số, ".", "_", "-" / letters, digits, ".", "_", "-" only',
+  );
 
 const periodSchema = z.object({
   kind: z.enum(['year', 'half', 'quarter', 'month', 'term']),
@@ -54,7 +57,9 @@ const tableSchema = z
     kindConfidence: z.number(),
     headerRows: z.array(z.number().int()).max(10),
     dataRows: z.array(z.number().int().min(0)).max(LIMITS.records),
-    groupRows: z.array(z.object({ row: z.number().int(), label: shortText, level: z.number().int() }).loose()).max(2_000),
+    groupRows: z
+      .array(z.object({ row: z.number().int(), label: shortText, level: z.number().int() }).loose())
+      .max(2_000),
     totalRows: z.array(z.object({ row: z.number().int(), label: shortText }).loose()).max(2_000),
     firstCol: z.number().int().min(0),
     lastCol: z.number().int().min(0),
@@ -63,7 +68,12 @@ const tableSchema = z
     columns: z
       .array(
         z
-          .object({ col: z.number().int(), header: z.string().max(1_000), confidence: z.number(), field: shortText.optional() })
+          .object({
+            col: z.number().int(),
+            header: z.string().max(1_000),
+            confidence: z.number(),
+            field: shortText.optional(),
+          })
           .loose(),
       )
       .max(300),
@@ -137,9 +147,18 @@ const unitRow = z.object({
 });
 
 export const unitsInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('import'), rows: z.array(unitRow).max(LIMITS.unitRows).optional(), data: workbookSchema.optional() }),
+  z.object({
+    action: z.literal('import'),
+    rows: z.array(unitRow).max(LIMITS.unitRows).optional(),
+    data: workbookSchema.optional(),
+  }),
   z.object({ action: z.literal('list'), unit: code }),
-  z.object({ action: z.literal('setDeadline'), unit: code, period: periodKey, dueAt: z.iso.datetime({ offset: true }) }),
+  z.object({
+    action: z.literal('setDeadline'),
+    unit: code,
+    period: periodKey,
+    dueAt: z.iso.datetime({ offset: true }),
+  }),
 ]);
 
 export const rulebookInput = z.discriminatedUnion('action', [
@@ -201,7 +220,10 @@ export function checkPayloadSize(data: unknown): number {
 }
 
 const personalFields = new Map<string, Set<string>>(
-  Object.entries(FIELDS).map(([kind, defs]) => [kind, new Set(defs.filter((d) => d.personal).map((d) => d.id))]),
+  Object.entries(FIELDS).map(([kind, defs]) => [
+    kind,
+    new Set(defs.filter((d) => d.personal).map((d) => d.id)),
+  ]),
 );
 
 /** Names and birth dates never reach the server: a payload with any of them is refused. */
@@ -229,7 +251,8 @@ export function parsePeriodKey(key: string): Period {
   if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) return quarterPeriod(Number(m[1]), Number(m[2]) as 1 | 2 | 3 | 4);
   if ((m = /^(\d{4})-H([12])$/.exec(key))) return halfPeriod(Number(m[1]), Number(m[2]) as 1 | 2);
   if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key))) return monthPeriod(Number(m[1]), Number(m[2]));
-  if ((m = /^(\d{4})-(\d{4})$/.exec(key)) && Number(m[2]) > Number(m[1])) return termPeriod(Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})-(\d{4})$/.exec(key)) && Number(m[2]) > Number(m[1]))
+    return termPeriod(Number(m[1]), Number(m[2]));
   fail(
     'invalid-argument',
     `Kỳ báo cáo "${key}" không hợp lệ (ví dụ: 2024, 2024-Q1, 2024-H1, 2024-03, 2020-2025).`,

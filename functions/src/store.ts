@@ -57,7 +57,12 @@ export function who(caller: Caller): { uid: string; email?: string; role: string
   return { uid: caller.uid, ...(caller.email ? { email: caller.email } : {}), role: caller.role };
 }
 
-export function auditDoc(caller: Caller, action: string, target: string, details: Record<string, unknown> = {}) {
+export function auditDoc(
+  caller: Caller,
+  action: string,
+  target: string,
+  details: Record<string, unknown> = {},
+) {
   return { action, target, by: who(caller), scope: caller.scope, at: FieldValue.serverTimestamp(), details };
 }
 
@@ -70,7 +75,9 @@ export function auditRef(id: string): DocumentReference {
  * Firestore (atomic); if some already exist (a retry after a crash, or a concurrent identical
  * call), the missing ones are created one by one in the same order.
  */
-export async function createAll(writes: { ref: DocumentReference; data: Record<string, unknown> }[]): Promise<void> {
+export async function createAll(
+  writes: { ref: DocumentReference; data: Record<string, unknown> }[],
+): Promise<void> {
   const batch = db().batch();
   for (const w of writes) batch.create(w.ref, w.data);
   try {

@@ -19,15 +19,25 @@ export interface UnitDoc {
 }
 
 export function unitRef(u: UnitDoc): UnitRef & { code: string } {
-  return { code: u.code, name: u.name, level: u.level, ...(u.parentCode ? { parentCode: u.parentCode } : {}) };
+  return {
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    ...(u.parentCode ? { parentCode: u.parentCode } : {}),
+  };
 }
 
 export async function getUnit(code: string): Promise<UnitDoc> {
   const snap = await db().collection(COLLECTIONS.units).doc(code).get();
   if (!snap.exists) {
-    fail('not-found', `Không có đơn vị mã "${code}" trong cây đơn vị.`, `No unit with code "${code}" in the unit tree.`, {
-      unit: code,
-    });
+    fail(
+      'not-found',
+      `Không có đơn vị mã "${code}" trong cây đơn vị.`,
+      `No unit with code "${code}" in the unit tree.`,
+      {
+        unit: code,
+      },
+    );
   }
   return snap.data() as UnitDoc;
 }

@@ -15,7 +15,8 @@ export interface CallError {
   details?: { vi?: string; en?: string; [k: string]: unknown };
 }
 
-export type CallResult<T> = { ok: true; result: T; ms: number } | { ok: false; error: CallError; httpStatus: number; ms: number };
+export type CallResult<T> =
+  { ok: true; result: T; ms: number } | { ok: false; error: CallError; httpStatus: number; ms: number };
 
 export class StackClient {
   readonly app: App;
@@ -25,7 +26,8 @@ export class StackClient {
     process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${emulators.ports.auth}`;
     process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${emulators.ports.firestore}`;
     const name = `kiemtra-${emulators.projectId}`;
-    this.app = getApps().find((a) => a.name === name) ?? initializeApp({ projectId: emulators.projectId }, name);
+    this.app =
+      getApps().find((a) => a.name === name) ?? initializeApp({ projectId: emulators.projectId }, name);
     this.db = getFirestore(this.app);
   }
 
@@ -35,7 +37,13 @@ export class StackClient {
   }
 
   /** Creates (or updates) an account with a role and a unit in custom claims. */
-  async createUser(u: { uid: string; email: string; password: string; role?: Role; scope?: string }): Promise<void> {
+  async createUser(u: {
+    uid: string;
+    email: string;
+    password: string;
+    role?: Role;
+    scope?: string;
+  }): Promise<void> {
     const auth = getAuth(this.app);
     try {
       await auth.createUser({ uid: u.uid, email: u.email, password: u.password });
@@ -66,6 +74,7 @@ export class StackClient {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ data }),
+      signal: AbortSignal.timeout(180_000),
     });
     const text = await res.text();
     const ms = performance.now() - started;
@@ -73,17 +82,37 @@ export class StackClient {
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
-      return { ok: false, httpStatus: res.status, ms, error: { status: 'UNPARSEABLE', message: text.slice(0, 500) } };
+      return {
+        ok: false,
+        httpStatus: res.status,
+        ms,
+        error: { status: 'UNPARSEABLE', message: text.slice(0, 500) },
+      };
     }
     if (res.ok && body.error === undefined) return { ok: true, result: body.result as T, ms };
-    return { ok: false, httpStatus: res.status, ms, error: body.error ?? { status: 'UNKNOWN', message: text.slice(0, 500) } };
+    return {
+      ok: false,
+      httpStatus: res.status,
+      ms,
+      error: body.error ?? { status: 'UNKNOWN', message: text.slice(0, 500) },
+    };
   }
 
   /** Like call, but throws on an error: for steps that must succeed. */
   async must<T = unknown>(name: string, data: unknown, token: string): Promise<T> {
     const r = await this.call<T>(name, data, token);
-    if (!r.ok) throw new Error(`${name} failed: ${r.error.status} ${r.error.message} ${JSON.stringify(r.error.details ?? {}).slice(0, 800)}`);
+    if (!r.ok)
+      throw new Error(
+        `${name} failed: ${r.error.status} ${r.error.message} ${JSON.stringify(r.error.details ?? {}).slice(0, 800)}`,
+      );
     return r.result;
+  }
+
+  /** Like must, with the call's time. */
+  async must2<T = unknown>(name: string, data: unknown, token: string): Promise<{ result: T; ms: number }> {
+    const r = await this.call<T>(name, data, token);
+    if (!r.ok) throw new Error(`${name} failed: ${r.error.status} ${r.error.message}`);
+    return { result: r.result, ms: r.ms };
   }
 
   async count(collection: string): Promise<number> {

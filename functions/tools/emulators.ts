@@ -25,7 +25,13 @@ export interface Ports {
 /** The stack's ports: firebase.json's, each overridable, e.g. KIEMTRA_PORT_AUTH=9400. */
 export function portsFromEnv(defaults: Ports, env: NodeJS.ProcessEnv = process.env): Ports {
   const pick = (name: keyof Ports) => Number(env[`KIEMTRA_PORT_${name.toUpperCase()}`] ?? defaults[name]);
-  return { auth: pick('auth'), functions: pick('functions'), firestore: pick('firestore'), hub: pick('hub'), logging: pick('logging') };
+  return {
+    auth: pick('auth'),
+    functions: pick('functions'),
+    firestore: pick('firestore'),
+    hub: pick('hub'),
+    logging: pick('logging'),
+  };
 }
 
 /** A port block: base, base+1, … — used by tests so that each suite has its own. */
@@ -86,7 +92,16 @@ export async function startFirebaseEmulators(opts: {
   const bin = join(REPO_ROOT, 'node_modules/firebase-tools/lib/bin/firebase.js');
   const child: ChildProcess = spawn(
     process.execPath,
-    [bin, 'emulators:start', '--only', 'auth,functions', '--project', projectId, '--config', join(dir, 'firebase.json')],
+    [
+      bin,
+      'emulators:start',
+      '--only',
+      'auth,functions',
+      '--project',
+      projectId,
+      '--config',
+      join(dir, 'firebase.json'),
+    ],
     {
       cwd: dir,
       detached: true,
@@ -161,7 +176,8 @@ export async function startFirebaseEmulators(opts: {
       await emulators.kill('SIGKILL');
       throw new Error(`firebase emulators not ready in 90 s:\n${out.slice(-4000)}`);
     }
-    if (/All emulators ready/.test(out) && (await functionsAnswer(emulators.functionsUrl('rollup')))) return emulators;
+    if (/All emulators ready/.test(out) && (await functionsAnswer(emulators.functionsUrl('rollup'))))
+      return emulators;
     await sleep(250);
   }
 }
@@ -189,6 +205,8 @@ export function sleep(ms: number): Promise<void> {
 function run(cmd: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { cwd, stdio: 'inherit' });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+    p.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }

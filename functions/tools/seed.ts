@@ -25,23 +25,79 @@ export interface UnitRow {
   level: string;
 }
 
-export const PROVINCE = { code: 'SL', name: 'Đảng bộ tỉnh Sơn La', parentCode: null, level: 'Tỉnh' } satisfies UnitRow;
+export const PROVINCE = {
+  code: 'SL',
+  name: 'Đảng bộ tỉnh Sơn La',
+  parentCode: null,
+  level: 'Tỉnh',
+} satisfies UnitRow;
 
 export function demoUsers(): DemoUser[] {
   return [
-    { uid: 'admin', email: 'admin@kiemtra.test', role: 'admin', scope: '*', what: 'quản trị toàn hệ thống / global admin' },
-    { uid: 'admin-sl', email: 'quantri.sonla@kiemtra.test', role: 'admin', scope: 'SL', what: 'quản trị tỉnh / province admin' },
-    { uid: 'reviewer-sl', email: 'duyet.sonla@kiemtra.test', role: 'reviewer', scope: 'SL', what: 'duyệt các huyện / reviews districts' },
-    { uid: 'reviewer-sc', email: 'duyet.sopcop@kiemtra.test', role: 'reviewer', scope: 'SC', what: 'duyệt các xã của Sốp Cộp / reviews Sốp Cộp communes' },
-    { uid: 'editor-sc', email: 'nhaplieu.sopcop@kiemtra.test', role: 'editor', scope: 'SC', what: 'nộp báo cáo cho các xã Sốp Cộp / submits for Sốp Cộp communes' },
-    { uid: 'editor-sc03', email: 'nhaplieu.sc03@kiemtra.test', role: 'editor', scope: 'SC03', what: 'nộp báo cáo cho một xã / submits for one commune' },
-    { uid: 'viewer-sc', email: 'xem.sopcop@kiemtra.test', role: 'viewer', scope: 'SC', what: 'xem Sốp Cộp / reads Sốp Cộp' },
-    { uid: 'viewer-ms', email: 'xem.maison@kiemtra.test', role: 'viewer', scope: 'MS', what: 'xem Mai Sơn / reads Mai Sơn' },
+    {
+      uid: 'admin',
+      email: 'admin@kiemtra.test',
+      role: 'admin',
+      scope: '*',
+      what: 'quản trị toàn hệ thống / global admin',
+    },
+    {
+      uid: 'admin-sl',
+      email: 'quantri.sonla@kiemtra.test',
+      role: 'admin',
+      scope: 'SL',
+      what: 'quản trị tỉnh / province admin',
+    },
+    {
+      uid: 'reviewer-sl',
+      email: 'duyet.sonla@kiemtra.test',
+      role: 'reviewer',
+      scope: 'SL',
+      what: 'duyệt các huyện / reviews districts',
+    },
+    {
+      uid: 'reviewer-sc',
+      email: 'duyet.sopcop@kiemtra.test',
+      role: 'reviewer',
+      scope: 'SC',
+      what: 'duyệt các xã của Sốp Cộp / reviews Sốp Cộp communes',
+    },
+    {
+      uid: 'editor-sc',
+      email: 'nhaplieu.sopcop@kiemtra.test',
+      role: 'editor',
+      scope: 'SC',
+      what: 'nộp báo cáo cho các xã Sốp Cộp / submits for Sốp Cộp communes',
+    },
+    {
+      uid: 'editor-sc03',
+      email: 'nhaplieu.sc03@kiemtra.test',
+      role: 'editor',
+      scope: 'SC03',
+      what: 'nộp báo cáo cho một xã / submits for one commune',
+    },
+    {
+      uid: 'viewer-sc',
+      email: 'xem.sopcop@kiemtra.test',
+      role: 'viewer',
+      scope: 'SC',
+      what: 'xem Sốp Cộp / reads Sốp Cộp',
+    },
+    {
+      uid: 'viewer-ms',
+      email: 'xem.maison@kiemtra.test',
+      role: 'viewer',
+      scope: 'MS',
+      what: 'xem Mai Sơn / reads Mai Sơn',
+    },
   ];
 }
 
 /** The sample district's communes, read and redacted the way the add-in sends them. */
-export function sampleDistrict(n = 9): { units: UnitRow[]; workbooks: { code: string; data: WorkbookData; clean: boolean }[] } {
+export function sampleDistrict(n = 9): {
+  units: UnitRow[];
+  workbooks: { code: string; data: WorkbookData; clean: boolean }[];
+} {
   const d = districtWorkbooks(n);
   const units: UnitRow[] = [
     PROVINCE,
@@ -67,6 +123,10 @@ export async function seedUsers(client: StackClient, users: DemoUser[]): Promise
 export async function seedProvince(client: StackClient, units: UnitRow[]): Promise<string> {
   const token = await client.signIn('admin@kiemtra.test', DEMO_PASSWORD);
   await client.must('units', { action: 'import', rows: units }, token);
-  await client.must('rulebook', { action: 'put', scope: PROVINCE.code, rulebook: { ...DEFAULT_RULEBOOK, effective: { fromYear: 2020 } } }, token);
+  await client.must(
+    'rulebook',
+    { action: 'put', scope: PROVINCE.code, rulebook: { ...DEFAULT_RULEBOOK, effective: { fromYear: 2020 } } },
+    token,
+  );
   return token;
 }

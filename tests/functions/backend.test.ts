@@ -8,11 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, evaluate, type Rulebook, type UnitRef, type WorkbookData } from '@kiemtra/shared';
 import { COLLECTIONS, LIMITS } from '../../functions/src/config.ts';
 import type { RollupResult } from '../../functions/src/handlers/rollup.ts';
-import { DEMO_PASSWORD } from '../../functions/tools/seed.ts';
 import { startStack, type Stack } from './harness.ts';
 
 const PERIOD = '2023';
-const TD: UnitRef & { code: string } = { code: 'TD', name: 'Đảng bộ huyện Thử Nghiệm', level: 'Huyện', parentCode: 'SL' };
+const TD: UnitRef & { code: string } = {
+  code: 'TD',
+  name: 'Đảng bộ huyện Thử Nghiệm',
+  level: 'Huyện',
+  parentCode: 'SL',
+};
 const TD_COMMUNES = ['TD1', 'TD2', 'TD3'].map((code, i) => ({
   code,
   name: `Đảng bộ xã Thử ${i + 1}`,
@@ -25,7 +29,10 @@ let workbooks: WorkbookData[];
 let rulebook: Rulebook;
 const T: Record<string, string> = {};
 
-type SubmitResult = { status: 'created' | 'unchanged'; version: { id: string; seq: number; contentHash: string } };
+type SubmitResult = {
+  status: 'created' | 'unchanged';
+  version: { id: string; seq: number; contentHash: string };
+};
 
 async function counts() {
   const c = stack.client;
@@ -54,10 +61,14 @@ function editToken(token: string, edit: (p: Record<string, unknown>) => void): s
 }
 
 beforeAll(async () => {
-  stack = await startStack({ portBase: 7210, projectId: 'demo-kiemtra-test', extraUnits: [
-    { code: 'TD', name: TD.name, parentCode: 'SL', level: 'Huyện' },
-    ...TD_COMMUNES.map((u) => ({ code: u.code, name: u.name, parentCode: 'TD', level: u.level })),
-  ] });
+  stack = await startStack({
+    portOffset: 0,
+    projectId: 'demo-kiemtra-test',
+    extraUnits: [
+      { code: 'TD', name: TD.name, parentCode: 'SL', level: 'Huyện' },
+      ...TD_COMMUNES.map((u) => ({ code: u.code, name: u.name, parentCode: 'TD', level: u.level })),
+    ],
+  });
   const extra = [
     { uid: 'editor-td', email: 'nhaplieu.td@kiemtra.test', role: 'editor' as const, scope: 'TD' },
     { uid: 'reviewer-td', email: 'duyet.td@kiemtra.test', role: 'reviewer' as const, scope: 'TD' },
@@ -78,8 +89,13 @@ beforeAll(async () => {
     T[email] = await stack.token(email);
   }
   workbooks = stack.sample.workbooks.filter((w) => w.clean).map((w) => w.data);
-  rulebook = (await stack.client.must<{ rulebook: Rulebook }>('rulebook', { action: 'get', unit: 'TD', period: PERIOD }, stack.adminToken))
-    .rulebook;
+  rulebook = (
+    await stack.client.must<{ rulebook: Rulebook }>(
+      'rulebook',
+      { action: 'get', unit: 'TD', period: PERIOD },
+      stack.adminToken,
+    )
+  ).rulebook;
 }, 240_000);
 
 afterAll(async () => {
@@ -91,7 +107,11 @@ describe('end to end: three communes, rollup, versions, review and locks', () =>
     expect(workbooks).toHaveLength(3);
     const editor = T['nhaplieu.td@kiemtra.test']!;
     for (let i = 0; i < 3; i++) {
-      const r = await stack.client.must<SubmitResult>('submit', { unit: TD_COMMUNES[i]!.code, period: PERIOD, data: workbooks[i] }, editor);
+      const r = await stack.client.must<SubmitResult>(
+        'submit',
+        { unit: TD_COMMUNES[i]!.code, period: PERIOD, data: workbooks[i] },
+        editor,
+      );
       expect(r.status).toBe('created');
       expect(r.version.seq).toBe(1);
     }
@@ -117,7 +137,11 @@ describe('end to end: three communes, rollup, versions, review and locks', () =>
     rec.values['meetingsRegular'] = 9;
     rec.cells['meetingsRegular'] = { ...rec.cells['meetingsRegular']!, raw: 9 };
     const before = await counts();
-    const r = await stack.client.must<SubmitResult>('submit', { unit: 'TD1', period: PERIOD, data: changed }, editor);
+    const r = await stack.client.must<SubmitResult>(
+      'submit',
+      { unit: 'TD1', period: PERIOD, data: changed },
+      editor,
+    );
     expect(r.status).toBe('created');
     expect(r.version.seq).toBe(2);
     const after = await counts();
@@ -129,9 +153,15 @@ describe('end to end: three communes, rollup, versions, review and locks', () =>
     expect(server.cached).toBe(false);
     expect(server.rollup.summary).toEqual(local.summary);
     const old = localRollup(workbooks, TD_COMMUNES);
-    expect(server.rollup.summary.counts.cellsAllRegularMeetings).toBe(old.summary.counts.cellsAllRegularMeetings - 1);
+    expect(server.rollup.summary.counts.cellsAllRegularMeetings).toBe(
+      old.summary.counts.cellsAllRegularMeetings - 1,
+    );
 
-    const same = await stack.client.must<SubmitResult>('submit', { unit: 'TD1', period: PERIOD, data: changed }, editor);
+    const same = await stack.client.must<SubmitResult>(
+      'submit',
+      { unit: 'TD1', period: PERIOD, data: changed },
+      editor,
+    );
     expect(same.status).toBe('unchanged');
     expect(same.version.id).toBe(r.version.id);
     expect(await counts()).toEqual(after);
@@ -141,18 +171,38 @@ describe('end to end: three communes, rollup, versions, review and locks', () =>
   it('review: return with a comment, approve, lock; a parent waits for all its children', async () => {
     const reviewer = T['duyet.td@kiemtra.test']!;
     const province = T['duyet.sonla@kiemtra.test']!;
-    const returned = await stack.client.call('review', { unit: 'TD2', period: PERIOD, decision: 'return' }, reviewer);
+    const returned = await stack.client.call(
+      'review',
+      { unit: 'TD2', period: PERIOD, decision: 'return' },
+      reviewer,
+    );
     expect(returned.ok).toBe(false);
-    must(await stack.client.call('review', { unit: 'TD2', period: PERIOD, decision: 'return', comment: 'Bổ sung giải trình' }, reviewer));
+    must(
+      await stack.client.call(
+        'review',
+        { unit: 'TD2', period: PERIOD, decision: 'return', comment: 'Bổ sung giải trình' },
+        reviewer,
+      ),
+    );
     let pic = await stack.client.must<RollupResult>('rollup', { unit: 'TD', period: PERIOD }, reviewer);
     expect(pic.children.find((c) => c.unit.code === 'TD2')!.status).toBe('returned');
 
     for (const code of ['TD1', 'TD2']) {
-      expect(must(await stack.client.call<{ status: string }>('review', { unit: code, period: PERIOD, decision: 'approve' }, reviewer)).status).toBe(
-        'approved',
-      );
+      expect(
+        must(
+          await stack.client.call<{ status: string }>(
+            'review',
+            { unit: code, period: PERIOD, decision: 'approve' },
+            reviewer,
+          ),
+        ).status,
+      ).toBe('approved');
     }
-    const early = await stack.client.call('review', { unit: 'TD', period: PERIOD, decision: 'approve' }, province);
+    const early = await stack.client.call(
+      'review',
+      { unit: 'TD', period: PERIOD, decision: 'approve' },
+      province,
+    );
     expect(early.ok).toBe(false);
     if (!early.ok) {
       expect(early.error.status).toBe('FAILED_PRECONDITION');
@@ -166,7 +216,11 @@ describe('end to end: three communes, rollup, versions, review and locks', () =>
     expect(pic.children.map((c) => c.status)).toEqual(['approved', 'approved', 'approved']);
 
     const before = await counts();
-    const locked = await stack.client.call('submit', { unit: 'TD1', period: PERIOD, data: workbooks[1] }, T['nhaplieu.td@kiemtra.test']!);
+    const locked = await stack.client.call(
+      'submit',
+      { unit: 'TD1', period: PERIOD, data: workbooks[1] },
+      T['nhaplieu.td@kiemtra.test']!,
+    );
     expect(locked.ok).toBe(false);
     if (!locked.ok) {
       expect(locked.error.status).toBe('FAILED_PRECONDITION');
@@ -199,13 +253,21 @@ describe('access', () => {
     await deny('units', { action: 'list', unit: 'TD' }, 'xem.maison@kiemtra.test');
     await deny('rulebook', { action: 'get', unit: 'TD', period: PERIOD }, 'xem.maison@kiemtra.test');
     await deny('validate', { unit: 'TD1', period: PERIOD, data: workbooks[0] }, 'xem.maison@kiemtra.test');
-    await deny('submit', { unit: 'TD2', period: '2024', data: { ...workbooks[1]!, period: undefined } }, 'xem.td2@kiemtra.test');
+    await deny(
+      'submit',
+      { unit: 'TD2', period: '2024', data: { ...workbooks[1]!, period: undefined } },
+      'xem.td2@kiemtra.test',
+    );
   });
 
   it('editor submits within its subtree only; reviewer reviews direct children only', async () => {
     const data = stack.sample.workbooks.find((w) => w.code === 'SC03')!.data;
     await deny('submit', { unit: 'SC06', period: PERIOD, data }, 'nhaplieu.sc03@kiemtra.test');
-    await deny('submit', { unit: 'TD2', period: '2024', data: { ...data, period: undefined } }, 'nhaplieu.sc03@kiemtra.test');
+    await deny(
+      'submit',
+      { unit: 'TD2', period: '2024', data: { ...data, period: undefined } },
+      'nhaplieu.sc03@kiemtra.test',
+    );
     await allow('submit', { unit: 'SC03', period: PERIOD, data }, 'nhaplieu.sc03@kiemtra.test');
     await allow('rollup', { unit: 'SC03', period: PERIOD }, 'nhaplieu.sc03@kiemtra.test');
     await deny('rollup', { unit: 'SC', period: PERIOD }, 'nhaplieu.sc03@kiemtra.test');
@@ -216,13 +278,35 @@ describe('access', () => {
   });
 
   it('admin callables refuse other roles; an account without a role can do nothing', async () => {
-    await deny('units', { action: 'import', rows: [{ code: 'X1', name: 'X', parentCode: 'TD' }] }, 'duyet.td@kiemtra.test');
-    await deny('users', { action: 'grant', email: 'xem.td2@kiemtra.test', role: 'admin', scope: '*' }, 'nhaplieu.td@kiemtra.test');
+    await deny(
+      'units',
+      { action: 'import', rows: [{ code: 'X1', name: 'X', parentCode: 'TD' }] },
+      'duyet.td@kiemtra.test',
+    );
+    await deny(
+      'users',
+      { action: 'grant', email: 'xem.td2@kiemtra.test', role: 'admin', scope: '*' },
+      'nhaplieu.td@kiemtra.test',
+    );
     await deny('rulebook', { action: 'put', scope: 'SL', rulebook }, 'duyet.sonla@kiemtra.test');
     await deny('rollup', { unit: 'TD2', period: PERIOD }, 'chua.cap.quyen@kiemtra.test');
     // A province admin manages its province only.
-    await deny('users', { action: 'grant', email: 'xem.td2@kiemtra.test', role: 'admin', scope: '*' }, 'quantri.sonla@kiemtra.test');
-    await allow('users', { action: 'grant', email: 'moi.td3@kiemtra.test', password: 'mat-khau-moi', role: 'viewer', scope: 'TD3' }, 'quantri.sonla@kiemtra.test');
+    await deny(
+      'users',
+      { action: 'grant', email: 'xem.td2@kiemtra.test', role: 'admin', scope: '*' },
+      'quantri.sonla@kiemtra.test',
+    );
+    await allow(
+      'users',
+      {
+        action: 'grant',
+        email: 'moi.td3@kiemtra.test',
+        password: 'mat-khau-moi',
+        role: 'viewer',
+        scope: 'TD3',
+      },
+      'quantri.sonla@kiemtra.test',
+    );
     const t = await stack.client.signIn('moi.td3@kiemtra.test', 'mat-khau-moi');
     expect((await stack.client.call('rollup', { unit: 'TD3', period: PERIOD }, t)).ok).toBe(true);
     expect((await stack.client.call('rollup', { unit: 'TD2', period: PERIOD }, t)).ok).toBe(false);
@@ -244,16 +328,35 @@ describe('access', () => {
     await refused(undefined, 'missing');
     await refused('not-a-jwt', 'garbage');
     const now = Math.floor(Date.now() / 1000);
-    await refused(editToken(genuine, (p) => Object.assign(p, { iat: now - 7200, auth_time: now - 7200, exp: now - 3600 })), 'expired');
-    await refused(editToken(genuine, (p) => Object.assign(p, { role: 'admin', scope: '*' })), 'claims edited to admin');
-    await refused(editToken(genuine, (p) => Object.assign(p, { scope: 'TD' })), 'scope widened');
-    await refused(editToken(genuine, (p) => Object.assign(p, { sub: 'nobody', user_id: 'nobody' })), 'unknown account');
-    await refused(editToken(genuine, (p) => Object.assign(p, { aud: 'another-project' })), 'another project');
+    await refused(
+      editToken(genuine, (p) =>
+        Object.assign(p, { iat: now - 7200, auth_time: now - 7200, exp: now - 3600 }),
+      ),
+      'expired',
+    );
+    await refused(
+      editToken(genuine, (p) => Object.assign(p, { role: 'admin', scope: '*' })),
+      'claims edited to admin',
+    );
+    await refused(
+      editToken(genuine, (p) => Object.assign(p, { scope: 'TD' })),
+      'scope widened',
+    );
+    await refused(
+      editToken(genuine, (p) => Object.assign(p, { sub: 'nobody', user_id: 'nobody' })),
+      'unknown account',
+    );
+    await refused(
+      editToken(genuine, (p) => Object.assign(p, { aud: 'another-project' })),
+      'another project',
+    );
 
     // Signed, but with a key that is not Google's.
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const [, payload] = genuine.split('.');
-    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'forged', typ: 'JWT' })).toString('base64url');
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'forged', typ: 'JWT' })).toString(
+      'base64url',
+    );
     const sign = createSign('RSA-SHA256');
     sign.update(`${header}.${payload}`);
     await refused(`${header}.${payload}.${sign.sign(privateKey).toString('base64url')}`, 'wrong key');
@@ -261,7 +364,12 @@ describe('access', () => {
 });
 
 describe('bad input: a clear error and nothing stored', () => {
-  const expectRefused = async (data: unknown, status: string, words: RegExp, email = 'nhaplieu.sopcop@kiemtra.test') => {
+  const expectRefused = async (
+    data: unknown,
+    status: string,
+    words: RegExp,
+    email = 'nhaplieu.sopcop@kiemtra.test',
+  ) => {
     const before = await counts();
     const r = await stack.client.call('submit', data, await stack.token(email));
     expect(r.ok).toBe(false);
@@ -276,16 +384,31 @@ describe('bad input: a clear error and nothing stored', () => {
   const fresh = () => structuredClone(stack.sample.workbooks.find((w) => w.code === 'SC06')!.data);
 
   it('malformed', async () => {
-    await expectRefused({ unit: 'SC06', period: PERIOD, data: 'không phải dữ liệu' }, 'INVALID_ARGUMENT', /malformed/);
-    await expectRefused({ unit: 'SC06', period: PERIOD, data: { ...fresh(), records: 'x' } }, 'INVALID_ARGUMENT', /records/);
+    await expectRefused(
+      { unit: 'SC06', period: PERIOD, data: 'không phải dữ liệu' },
+      'INVALID_ARGUMENT',
+      /malformed/,
+    );
+    await expectRefused(
+      { unit: 'SC06', period: PERIOD, data: { ...fresh(), records: 'x' } },
+      'INVALID_ARGUMENT',
+      /records/,
+    );
     await expectRefused({ unit: 'SC06', period: 'năm 2023', data: fresh() }, 'INVALID_ARGUMENT', /Period/);
   });
 
   it('oversized', async () => {
     const big = fresh();
     const rec = big.records[0]!;
-    big.records = Array.from({ length: Math.ceil((LIMITS.payloadBytes * 1.2) / JSON.stringify(rec).length) }, () => rec);
-    const r = await expectRefused({ unit: 'SC06', period: PERIOD, data: big }, 'INVALID_ARGUMENT', /too large/);
+    big.records = Array.from(
+      { length: Math.ceil((LIMITS.payloadBytes * 1.2) / JSON.stringify(rec).length) },
+      () => rec,
+    );
+    const r = await expectRefused(
+      { unit: 'SC06', period: PERIOD, data: big },
+      'INVALID_ARGUMENT',
+      /too large/,
+    );
     if (!r.ok) expect(r.error.details?.['limit']).toBe(LIMITS.payloadBytes);
     const many = fresh();
     many.records = Array.from({ length: LIMITS.records + 1 }, (_, i) => ({
@@ -305,7 +428,11 @@ describe('bad input: a clear error and nothing stored', () => {
     await expectRefused({ unit: 'KHONGCO', period: PERIOD, data: fresh() }, 'NOT_FOUND', /KHONGCO/);
     await expectRefused({ unit: 'SC06', period: '2024', data: fresh() }, 'FAILED_PRECONDITION', /2023.*2024/);
     const dirty = stack.sample.workbooks.find((w) => !w.clean && w.code.startsWith('SC'))!;
-    const r = await expectRefused({ unit: dirty.code, period: PERIOD, data: dirty.data }, 'FAILED_PRECONDITION', /unjustified errors/);
+    const r = await expectRefused(
+      { unit: dirty.code, period: PERIOD, data: dirty.data },
+      'FAILED_PRECONDITION',
+      /unjustified errors/,
+    );
     if (!r.ok) expect((r.error.details?.['errors'] as { cell: string }[]).length).toBeGreaterThan(0);
     const personal = fresh();
     const m = personal.records.find((x) => x.kind === 'members')!;
@@ -314,7 +441,12 @@ describe('bad input: a clear error and nothing stored', () => {
   });
 
   it('locked period', async () => {
-    await expectRefused({ unit: 'TD3', period: PERIOD, data: workbooks[2] }, 'FAILED_PRECONDITION', /locked/, 'nhaplieu.td@kiemtra.test');
+    await expectRefused(
+      { unit: 'TD3', period: PERIOD, data: workbooks[2] },
+      'FAILED_PRECONDITION',
+      /locked/,
+      'nhaplieu.td@kiemtra.test',
+    );
   });
 });
 

@@ -1,14 +1,27 @@
 /**
  * One real stack per test file: the Node Firestore server in this process, firebase-tools'
  * Auth and Functions emulators in a child process group, seeded with the sample province.
- * Each file has its own ports (base from env KIEMTRA_TEST_PORT_BASE, else the file's default)
+ * Each file has its own ports (KIEMTRA_TEST_PORT_BASE, default 7210, plus the file's offset)
  * and its own demo project id, so files and a developer's `npm run stack` do not collide.
  */
 import type { FirestoreServer } from '@firestore-emulator/server';
-import { buildFunctions, portBlock, startFirebaseEmulators, startFirestore, type FirebaseEmulators } from '../../functions/tools/emulators.ts';
+import {
+  buildFunctions,
+  portBlock,
+  startFirebaseEmulators,
+  startFirestore,
+  type FirebaseEmulators,
+} from '../../functions/tools/emulators.ts';
 import { StackClient } from '../../functions/tools/client.ts';
 import type { Role } from '../../functions/src/config.ts';
-import { DEMO_PASSWORD, demoUsers, sampleDistrict, seedProvince, seedUsers, type UnitRow } from '../../functions/tools/seed.ts';
+import {
+  DEMO_PASSWORD,
+  demoUsers,
+  sampleDistrict,
+  seedProvince,
+  seedUsers,
+  type UnitRow,
+} from '../../functions/tools/seed.ts';
 
 export interface Stack {
   firestore: FirestoreServer;
@@ -24,9 +37,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(opts: { portBase: number; projectId: string; extraUnits?: UnitRow[] }): Promise<Stack> {
-  const base = Number(process.env.KIEMTRA_TEST_PORT_BASE ?? 0) || opts.portBase;
-  const ports = portBlock(base);
+export async function startStack(opts: {
+  portOffset: number;
+  projectId: string;
+  extraUnits?: UnitRow[];
+}): Promise<Stack> {
+  const ports = portBlock((Number(process.env.KIEMTRA_TEST_PORT_BASE ?? 0) || 7210) + opts.portOffset);
   await buildFunctions();
   const firestore = await startFirestore(ports.firestore);
   let emulators = await startFirebaseEmulators({ projectId: opts.projectId, ports });
@@ -73,7 +89,9 @@ export async function startStack(opts: { portBase: number; projectId: string; ex
   return stack;
 }
 
-export function must<T>(r: { ok: true; result: T } | { ok: false; error: { status: string; message: string } }): T {
+export function must<T>(
+  r: { ok: true; result: T } | { ok: false; error: { status: string; message: string } },
+): T {
   if (!r.ok) throw new Error(`call failed: ${r.error.status} ${r.error.message}`);
   return r.result;
 }

@@ -12,7 +12,7 @@ import { startStack, type Stack } from './harness.ts';
 
 const PERIOD = '2023';
 const period = { kind: 'year' as const, key: PERIOD, fromYear: 2023, toYear: 2023, months: 12 };
-const LOAD = 300;
+const LOAD = Number(process.env.KIEMTRA_LOAD ?? 300);
 const FAULT = 48;
 
 type Ref = UnitRef & { code: string };
@@ -33,19 +33,39 @@ let stack: Stack;
 let clean: WorkbookData[];
 let rulebook: Rulebook;
 
-const toRow = (u: Ref) => ({ code: u.code, name: u.name, parentCode: u.parentCode ?? null, level: u.level ?? '' });
+const toRow = (u: Ref) => ({
+  code: u.code,
+  name: u.name,
+  parentCode: u.parentCode ?? null,
+  level: u.level ?? '',
+});
 
 beforeAll(async () => {
   stack = await startStack({
-    portBase: 7230,
+    portOffset: 10,
     projectId: 'demo-kiemtra-load',
     extraUnits: [LD, FD, ...LD_UNITS, ...FD_UNITS].map(toRow),
   });
-  await stack.createUser({ uid: 'editor-ld', email: 'nhaplieu.ld@kiemtra.test', role: 'editor', scope: 'LD' });
-  await stack.createUser({ uid: 'editor-fd', email: 'nhaplieu.fd@kiemtra.test', role: 'editor', scope: 'FD' });
+  await stack.createUser({
+    uid: 'editor-ld',
+    email: 'nhaplieu.ld@kiemtra.test',
+    role: 'editor',
+    scope: 'LD',
+  });
+  await stack.createUser({
+    uid: 'editor-fd',
+    email: 'nhaplieu.fd@kiemtra.test',
+    role: 'editor',
+    scope: 'FD',
+  });
   clean = stack.sample.workbooks.filter((w) => w.clean).map((w) => w.data);
-  rulebook = (await stack.client.must<{ rulebook: Rulebook }>('rulebook', { action: 'get', unit: 'LD', period: PERIOD }, stack.adminToken))
-    .rulebook;
+  rulebook = (
+    await stack.client.must<{ rulebook: Rulebook }>(
+      'rulebook',
+      { action: 'get', unit: 'LD', period: PERIOD },
+      stack.adminToken,
+    )
+  ).rulebook;
 }, 240_000);
 
 afterAll(async () => {
@@ -53,8 +73,12 @@ afterAll(async () => {
 });
 
 function localSummary(parent: Ref, units: Ref[]) {
-  const summaries = units.map((u, i) => evaluate({ ...clean[i % clean.length]!, unit: u, period }, { rulebook }).summary);
-  return JSON.parse(JSON.stringify(aggregate(summaries, { parent, period, rulebook, expected: units }))) as ReturnType<typeof aggregate>;
+  const summaries = units.map(
+    (u, i) => evaluate({ ...clean[i % clean.length]!, unit: u, period }, { rulebook }).summary,
+  );
+  return JSON.parse(
+    JSON.stringify(aggregate(summaries, { parent, period, rulebook, expected: units })),
+  ) as ReturnType<typeof aggregate>;
 }
 
 async function versionsUnder(parent: string) {
@@ -82,10 +106,17 @@ describe('load', () => {
       LD_UNITS.map((u, i) => ({ u, i })),
       20,
       async ({ u, i }) => {
-        const r = await stack.client.call<{ status: string }>('submit', { unit: u.code, period: PERIOD, data: clean[i % clean.length] }, token);
+        const r = await stack.client.call<{ status: string }>(
+          'submit',
+          { unit: u.code, period: PERIOD, data: clean[i % clean.length] },
+          token,
+        );
         if (!r.ok) throw new Error(`${u.code}: ${r.error.status} ${r.error.message}`);
         statuses.push(r.result.status);
-        if (statuses.length % 50 === 0) console.log(`load: ${statuses.length} stored after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        if (statuses.length % 50 === 0)
+          console.log(
+            `load: ${statuses.length} stored after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
         times.push(r.ms);
       },
     );
@@ -109,7 +140,7 @@ describe('load', () => {
     expect(server.rollup.summary).toEqual(local.summary);
     expect(server.rollup.targets).toEqual(local.targets);
     expect(server.rollup.completeness.missing).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('faults', () => {

@@ -1,5 +1,13 @@
 /** The engine run the server's way: the unit from the tree and the period asked for win. */
-import { buildReport, evaluate, type CheckReport, type Evaluation, type Period, type Rulebook, type WorkbookData } from '@kiemtra/shared';
+import {
+  buildReport,
+  evaluate,
+  type CheckReport,
+  type Evaluation,
+  type Period,
+  type Rulebook,
+  type WorkbookData,
+} from '@kiemtra/shared';
 import { fail } from '../errors.ts';
 import { unitRef, type UnitDoc } from '../units.ts';
 

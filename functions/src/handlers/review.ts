@@ -24,7 +24,10 @@ export async function handleReview(request: CallableRequest<unknown>) {
   const locks = await locksOn(unit.path, period.key);
   const own = locks.find((l) => l.unit === unit.code);
   if (own && input.decision === 'approve') {
-    return { status: 'unchanged' as const, lock: { versionId: own.versionId, createdAt: iso(own.createdAt) } };
+    return {
+      status: 'unchanged' as const,
+      lock: { versionId: own.versionId, createdAt: iso(own.createdAt) },
+    };
   }
   if (locks.length > 0) {
     fail(
@@ -71,8 +74,14 @@ export async function handleReview(request: CallableRequest<unknown>) {
     }
     const reviewId = `${unit.code}__${period.key}__${latest?.id ?? 'none'}__return__${sha256(comment).slice(0, 12)}`;
     await createAll([
-      { ref: auditRef(`review__${reviewId}`), data: auditDoc(caller, 'review.return', unit.code, { period: period.key, reviewId }) },
-      { ref: db().collection(COLLECTIONS.reviews).doc(reviewId), data: { ...base, id: reviewId, decision: 'return' } },
+      {
+        ref: auditRef(`review__${reviewId}`),
+        data: auditDoc(caller, 'review.return', unit.code, { period: period.key, reviewId }),
+      },
+      {
+        ref: db().collection(COLLECTIONS.reviews).doc(reviewId),
+        data: { ...base, id: reviewId, decision: 'return' },
+      },
     ]);
     return { status: 'returned' as const, reviewId };
   }
@@ -90,8 +99,14 @@ export async function handleReview(request: CallableRequest<unknown>) {
 
   const reviewId = `${unit.code}__${period.key}__${latest?.id ?? 'children'}__approve`;
   await createAll([
-    { ref: auditRef(`review__${reviewId}`), data: auditDoc(caller, 'review.approve', unit.code, { period: period.key, reviewId }) },
-    { ref: db().collection(COLLECTIONS.reviews).doc(reviewId), data: { ...base, id: reviewId, decision: 'approve' } },
+    {
+      ref: auditRef(`review__${reviewId}`),
+      data: auditDoc(caller, 'review.approve', unit.code, { period: period.key, reviewId }),
+    },
+    {
+      ref: db().collection(COLLECTIONS.reviews).doc(reviewId),
+      data: { ...base, id: reviewId, decision: 'approve' },
+    },
     // The lock is the approval's visible effect: created last, once.
     {
       ref: db().collection(COLLECTIONS.locks).doc(ids.lock(unit.code, period.key)),

@@ -6,7 +6,14 @@
  */
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import { aggregate, type Period, type Rollup, type Rulebook, type TargetResult, type UnitSummary } from '@kiemtra/shared';
+import {
+  aggregate,
+  type Period,
+  type Rollup,
+  type Rulebook,
+  type TargetResult,
+  type UnitSummary,
+} from '@kiemtra/shared';
 import { authenticate } from '../auth.ts';
 import { COLLECTIONS } from '../config.ts';
 import { db } from '../firebase.ts';
@@ -70,11 +77,17 @@ async function readInputs(unit: UnitDoc, period: Period): Promise<Inputs> {
   const codes = units.map((u) => u.code);
   const versionsCol = db().collection(COLLECTIONS.versions);
   const [versionSnaps, locks, rulebook, deadline, reviews] = await Promise.all([
-    Promise.all(chunks(codes).map((c) => versionsCol.where('unit', 'in', c).where('period', '==', period.key).get())),
+    Promise.all(
+      chunks(codes).map((c) => versionsCol.where('unit', 'in', c).where('period', '==', period.key).get()),
+    ),
     locksOn(codes, period.key),
     rulebookInForce(unit.path[0]!, period.toYear),
     db().collection(COLLECTIONS.deadlines).doc(ids.deadline(unit.code, period.key)).get(),
-    db().collection(COLLECTIONS.reviews).where('parentCode', '==', unit.code).where('period', '==', period.key).get(),
+    db()
+      .collection(COLLECTIONS.reviews)
+      .where('parentCode', '==', unit.code)
+      .where('period', '==', period.key)
+      .get(),
   ]);
 
   const history = new Map<string, VersionDoc[]>();
@@ -88,7 +101,9 @@ async function readInputs(unit: UnitDoc, period: Period): Promise<Inputs> {
   }
   const byId = new Map<string, VersionDoc>();
   for (const list of history.values()) {
-    list.sort((a, b) => a.createdAt.toMillis() - b.createdAt.toMillis() || a.seq - b.seq || a.id.localeCompare(b.id));
+    list.sort(
+      (a, b) => a.createdAt.toMillis() - b.createdAt.toMillis() || a.seq - b.seq || a.id.localeCompare(b.id),
+    );
     for (const v of list) byId.set(v.id, v);
   }
   // An approved unit is represented by the version approved; any other by its latest.
@@ -101,7 +116,8 @@ async function readInputs(unit: UnitDoc, period: Period): Promise<Inputs> {
   const returned = new Set<string>();
   for (const d of reviews.docs) {
     const r = d.data() as { unit: string; versionId: string | null; decision: string };
-    if (r.decision === 'return' && r.versionId && effective.get(r.unit)?.id === r.versionId) returned.add(r.unit);
+    if (r.decision === 'return' && r.versionId && effective.get(r.unit)?.id === r.versionId)
+      returned.add(r.unit);
   }
   const dueAt = deadline.exists ? ((deadline.data() as { dueAt: Timestamp }).dueAt ?? null) : null;
   return { units, effective, history, locks, rulebook, dueAt, returned };
@@ -121,10 +137,16 @@ function keyOf(unit: UnitDoc, period: Period, inp: Inputs, previousKey: string |
   });
 }
 
-export async function computeRollup(unit: UnitDoc, period: Period, withTrend: boolean): Promise<RollupResult> {
+export async function computeRollup(
+  unit: UnitDoc,
+  period: Period,
+  withTrend: boolean,
+): Promise<RollupResult> {
   const [inp, previous] = await Promise.all([
     readInputs(unit, period),
-    withTrend ? computeRollup(unit, parsePeriodKey(previousPeriodKey(period)), false) : Promise.resolve(undefined),
+    withTrend
+      ? computeRollup(unit, parsePeriodKey(previousPeriodKey(period)), false)
+      : Promise.resolve(undefined),
   ]);
   const key = keyOf(unit, period, inp, previous?.key ?? null);
   const cacheRef = db().collection(COLLECTIONS.rollups).doc(ids.rollup(unit.code, period.key));
@@ -135,11 +157,23 @@ export async function computeRollup(unit: UnitDoc, period: Period, withTrend: bo
 
   const result = build(unit, period, inp, key, previous);
   // Derived data: overwriting is safe, the key says what it was computed from.
-  await cacheRef.set({ unit: unit.code, period: period.key, key, json: JSON.stringify(result), at: FieldValue.serverTimestamp() });
+  await cacheRef.set({
+    unit: unit.code,
+    period: period.key,
+    key,
+    json: JSON.stringify(result),
+    at: FieldValue.serverTimestamp(),
+  });
   return result;
 }
 
-function build(unit: UnitDoc, period: Period, inp: Inputs, key: string, previous: RollupResult | undefined): RollupResult {
+function build(
+  unit: UnitDoc,
+  period: Period,
+  inp: Inputs,
+  key: string,
+  previous: RollupResult | undefined,
+): RollupResult {
   const childrenOf = new Map<string, UnitDoc[]>();
   for (const u of inp.units) {
     if (!u.parentCode) continue;
@@ -162,12 +196,22 @@ function build(unit: UnitDoc, period: Period, inp: Inputs, key: string, previous
       submittedLeaves.set(u.code, s ? 1 : 0);
     } else {
       const childSummaries = kids.map(summaryOf).filter((x): x is UnitSummary => !!x);
-      leaves.set(u.code, kids.reduce((n, k) => n + (leaves.get(k.code) ?? 0), 0));
-      submittedLeaves.set(u.code, kids.reduce((n, k) => n + (submittedLeaves.get(k.code) ?? 0), 0));
+      leaves.set(
+        u.code,
+        kids.reduce((n, k) => n + (leaves.get(k.code) ?? 0), 0),
+      );
+      submittedLeaves.set(
+        u.code,
+        kids.reduce((n, k) => n + (submittedLeaves.get(k.code) ?? 0), 0),
+      );
       s =
         childSummaries.length > 0
-          ? aggregate(childSummaries, { parent: unitRef(u), period, rulebook: inp.rulebook, expected: kids.map(unitRef) })
-              .summary
+          ? aggregate(childSummaries, {
+              parent: unitRef(u),
+              period,
+              rulebook: inp.rulebook,
+              expected: kids.map(unitRef),
+            }).summary
           : undefined;
     }
     summaries.set(u.code, s);
@@ -194,7 +238,9 @@ function build(unit: UnitDoc, period: Period, inp: Inputs, key: string, previous
       period,
       rulebook: inp.rulebook,
       expected: kids.map(unitRef),
-      ...(previous && previous.rollup.summary.unitsIncluded > 0 ? { previous: [previous.rollup.summary] } : {}),
+      ...(previous && previous.rollup.summary.unitsIncluded > 0
+        ? { previous: [previous.rollup.summary] }
+        : {}),
     });
   }
 
@@ -239,7 +285,10 @@ function build(unit: UnitDoc, period: Period, inp: Inputs, key: string, previous
     },
     trend: previous
       ? [
-          { periodKey: previous.period.key, summary: previous.rollup.summary.unitsIncluded > 0 ? previous.rollup.summary : null },
+          {
+            periodKey: previous.period.key,
+            summary: previous.rollup.summary.unitsIncluded > 0 ? previous.rollup.summary : null,
+          },
           { periodKey: period.key, summary: rollup.summary },
         ]
       : [],

@@ -36,7 +36,11 @@ export async function handleRulebook(request: CallableRequest<unknown>) {
   if (input.scope !== GLOBAL_SCOPE) {
     const unit = await getUnit(input.scope);
     if (unit.parentCode) {
-      fail('invalid-argument', 'Bộ quy tắc riêng chỉ đặt ở cấp tỉnh.', "A unit's own rulebook is set at province level only.");
+      fail(
+        'invalid-argument',
+        'Bộ quy tắc riêng chỉ đặt ở cấp tỉnh.',
+        "A unit's own rulebook is set at province level only.",
+      );
     }
   }
 
@@ -48,16 +52,22 @@ export async function handleRulebook(request: CallableRequest<unknown>) {
   }
   const parsed = parseRulebook(candidate);
   if (!parsed.rulebook) {
-    fail('invalid-argument', `Bộ quy tắc không hợp lệ: ${parsed.problems.slice(0, 10).join('; ')}`, `The rulebook is invalid: ${parsed.problems.slice(0, 10).join('; ')}`, {
-      problems: parsed.problems,
-    });
+    fail(
+      'invalid-argument',
+      `Bộ quy tắc không hợp lệ: ${parsed.problems.slice(0, 10).join('; ')}`,
+      `The rulebook is invalid: ${parsed.problems.slice(0, 10).join('; ')}`,
+      {
+        problems: parsed.problems,
+      },
+    );
   }
   const rb = parsed.rulebook;
   const docId = rulebookDocId(input.scope, rb);
   const ref = db().collection(COLLECTIONS.rulebooks).doc(docId);
   const existing = await ref.get();
   if (existing.exists) {
-    if ((existing.data() as { json: string }).json === JSON.stringify(rb)) return { status: 'unchanged', id: docId };
+    if ((existing.data() as { json: string }).json === JSON.stringify(rb))
+      return { status: 'unchanged', id: docId };
     fail(
       'already-exists',
       `Phiên bản ${rb.version} của bộ quy tắc ${rb.id} đã có với nội dung khác; hãy đặt số phiên bản mới.`,
@@ -66,7 +76,14 @@ export async function handleRulebook(request: CallableRequest<unknown>) {
   }
   try {
     await createAll([
-      { ref: auditRef(`rulebook__${docId}`), data: auditDoc(caller, `rulebook.${input.action}`, input.scope, { id: rb.id, version: rb.version, hash: hashOf(rb) }) },
+      {
+        ref: auditRef(`rulebook__${docId}`),
+        data: auditDoc(caller, `rulebook.${input.action}`, input.scope, {
+          id: rb.id,
+          version: rb.version,
+          hash: hashOf(rb),
+        }),
+      },
       { ref, data: storedRulebook(input.scope, rb) },
     ]);
   } catch (e) {

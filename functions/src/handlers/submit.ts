@@ -13,7 +13,16 @@ import { fail } from '../errors.ts';
 import { db } from '../firebase.ts';
 import { hashOf, sha256 } from '../hash.ts';
 import { checkPayloadSize, parseInput, parsePeriodKey, rejectPersonal, submitInput } from '../schemas.ts';
-import { auditDoc, auditRef, createAll, iso, latestVersion, locksOn, rulebookInForce, who } from '../store.ts';
+import {
+  auditDoc,
+  auditRef,
+  createAll,
+  iso,
+  latestVersion,
+  locksOn,
+  rulebookInForce,
+  who,
+} from '../store.ts';
 import { getUnit, requireSubmit } from '../units.ts';
 import { checkPeriodMatches, checkUnitMatches, runEngine } from './evaluate.ts';
 
@@ -51,7 +60,9 @@ export async function handleSubmit(request: CallableRequest<unknown>) {
       `Báo cáo còn ${openErrors.length} lỗi chưa giải trình; hãy sửa hoặc giải trình trước khi nộp.`,
       `The report has ${openErrors.length} unjustified errors; fix or justify them before submitting.`,
       {
-        errors: openErrors.slice(0, 20).map((i) => ({ ruleId: i.ruleId, sheet: i.sheet, cell: i.cell, message: i.message })),
+        errors: openErrors
+          .slice(0, 20)
+          .map((i) => ({ ruleId: i.ruleId, sheet: i.sheet, cell: i.cell, message: i.message })),
       },
     );
   }

@@ -54,7 +54,12 @@ export async function handleUnits(request: CallableRequest<unknown>) {
     case 'import': {
       requireRole(caller, ['admin']);
       const rows = input.rows
-        ? input.rows.map((r) => ({ code: r.code, name: r.name.trim(), parentCode: r.parentCode ?? null, level: r.level ?? '' }))
+        ? input.rows.map((r) => ({
+            code: r.code,
+            name: r.name.trim(),
+            parentCode: r.parentCode ?? null,
+            level: r.level ?? '',
+          }))
         : rowsFromSheet(input.data as unknown as WorkbookData | undefined);
       return importUnits(caller, rows);
     }
@@ -79,7 +84,11 @@ function rowsFromSheet(data: WorkbookData | undefined): Row[] {
     );
   }
   if (rows.length > LIMITS.unitRows) {
-    fail('invalid-argument', `Quá nhiều đơn vị: tối đa ${LIMITS.unitRows}.`, `Too many units: at most ${LIMITS.unitRows}.`);
+    fail(
+      'invalid-argument',
+      `Quá nhiều đơn vị: tối đa ${LIMITS.unitRows}.`,
+      `Too many units: at most ${LIMITS.unitRows}.`,
+    );
   }
   return rows;
 }
@@ -88,13 +97,16 @@ async function importUnits(caller: Caller, rows: Row[]) {
   const problems: { code: string; vi: string; en: string }[] = [];
   const incoming = new Map<string, Row>();
   for (const r of rows) {
-    if (!/^[A-Za-z0-9._-]{1,40}$/.test(r.code)) problems.push({ code: r.code, vi: 'mã không hợp lệ', en: 'invalid code' });
+    if (!/^[A-Za-z0-9._-]{1,40}$/.test(r.code))
+      problems.push({ code: r.code, vi: 'mã không hợp lệ', en: 'invalid code' });
     else if (!r.name) problems.push({ code: r.code, vi: 'thiếu tên', en: 'name missing' });
     else if (incoming.has(r.code)) problems.push({ code: r.code, vi: 'mã bị trùng', en: 'duplicate code' });
     else incoming.set(r.code, r);
   }
   // Parents not in the import must already exist.
-  const outside = [...new Set(rows.map((r) => r.parentCode).filter((p): p is string => !!p && !incoming.has(p)))];
+  const outside = [
+    ...new Set(rows.map((r) => r.parentCode).filter((p): p is string => !!p && !incoming.has(p))),
+  ];
   const existingParents = new Map<string, UnitDoc>();
   if (outside.length > 0) {
     const snaps = await db().getAll(...outside.map((c) => db().collection(COLLECTIONS.units).doc(c)));
@@ -130,8 +142,14 @@ async function importUnits(caller: Caller, rows: Row[]) {
   if (problems.length > 0) {
     fail(
       'invalid-argument',
-      `Cây đơn vị có ${problems.length} lỗi: ${problems.slice(0, 10).map((p) => `${p.code}: ${p.vi}`).join('; ')}`,
-      `The unit tree has ${problems.length} problems: ${problems.slice(0, 10).map((p) => `${p.code}: ${p.en}`).join('; ')}`,
+      `Cây đơn vị có ${problems.length} lỗi: ${problems
+        .slice(0, 10)
+        .map((p) => `${p.code}: ${p.vi}`)
+        .join('; ')}`,
+      `The unit tree has ${problems.length} problems: ${problems
+        .slice(0, 10)
+        .map((p) => `${p.code}: ${p.en}`)
+        .join('; ')}`,
       { problems: problems.slice(0, 100) },
     );
   }
@@ -163,12 +181,18 @@ async function importUnits(caller: Caller, rows: Row[]) {
   for (let i = 0; i < writes.length; i += 400) {
     const batch = db().batch();
     for (const w of writes.slice(i, i + 400)) {
-      batch.set(db().collection(COLLECTIONS.units).doc(w.code), { ...w.doc, updatedAt: FieldValue.serverTimestamp() });
+      batch.set(db().collection(COLLECTIONS.units).doc(w.code), {
+        ...w.doc,
+        updatedAt: FieldValue.serverTimestamp(),
+      });
     }
     await batch.commit();
   }
   await auditRef(`units.import__${importId}`).create(
-    auditDoc(caller, 'units.import', rows[0]?.code ?? '', { count: writes.length, codes: writes.slice(0, 50).map((w) => w.code) }),
+    auditDoc(caller, 'units.import', rows[0]?.code ?? '', {
+      count: writes.length,
+      codes: writes.slice(0, 50).map((w) => w.code),
+    }),
   );
   return { imported: incoming.size, moved: moved.length, written: writes.length };
 }

@@ -22,7 +22,12 @@ export async function handleUsers(request: CallableRequest<unknown>) {
       for (const u of page.users) {
         const scope = u.customClaims?.['scope'];
         if (typeof scope === 'string' && (await allowed(caller, scope))) {
-          out.push({ uid: u.uid, ...(u.email ? { email: u.email } : {}), role: u.customClaims?.['role'], scope });
+          out.push({
+            uid: u.uid,
+            ...(u.email ? { email: u.email } : {}),
+            role: u.customClaims?.['role'],
+            scope,
+          });
         }
       }
       pageToken = page.pageToken;
@@ -50,7 +55,11 @@ export async function handleUsers(request: CallableRequest<unknown>) {
   const user =
     existing ??
     (input.password
-      ? await auth().createUser({ email: input.email, password: input.password, ...(input.displayName ? { displayName: input.displayName } : {}) })
+      ? await auth().createUser({
+          email: input.email,
+          password: input.password,
+          ...(input.displayName ? { displayName: input.displayName } : {}),
+        })
       : fail(
           'not-found',
           `Không có tài khoản ${input.email}; gửi kèm mật khẩu để tạo.`,
@@ -70,7 +79,11 @@ async function allowed(caller: Caller, scope: string): Promise<boolean> {
 }
 
 function denyScope(scope: string): never {
-  fail('permission-denied', `Không có quyền quản lý tài khoản thuộc "${scope}".`, `You may not manage accounts of "${scope}".`);
+  fail(
+    'permission-denied',
+    `Không có quyền quản lý tài khoản thuộc "${scope}".`,
+    `You may not manage accounts of "${scope}".`,
+  );
 }
 
 async function audit(caller: Caller, action: string, target: string, details: Record<string, unknown>) {

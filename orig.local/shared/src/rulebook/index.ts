@@ -1,3 +1,0 @@
-export * from './schema.ts';
-export { DEFAULT_RULEBOOK } from './default.ts';
-export { parseRulebook } from './parse.ts';
