@@ -113,8 +113,12 @@ function startsWithAny(folded: string, words: readonly string[]): boolean {
 
 export function scanBody(view: SheetView, layout: BodyLayout, start: number): BodyScan {
   const { firstCol, lastCol } = layout;
-  const orderCol = layout.orderCol ?? firstCol;
-  const labelCols = [...new Set([orderCol, layout.nameCol ?? firstCol + 1, firstCol, firstCol + 1])]
+  // Without an STT column the first column may still carry the numbering, unless it holds a
+  // mapped field: a unit code such as "MC" or "ML" is also a valid Roman numeral.
+  const orderCol = layout.orderCol ?? (layout.fieldCols.includes(firstCol) ? undefined : firstCol);
+  const labelCols = [
+    ...new Set([orderCol ?? firstCol, layout.nameCol ?? firstCol + 1, firstCol, firstCol + 1]),
+  ]
     .filter((c) => c <= lastCol)
     .sort((a, b) => a - b);
   const left = view.left;
@@ -137,7 +141,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
       blankRun++;
       continue;
     }
-    const order = at(arr, orderCol);
+    const order = orderCol === undefined ? undefined : at(arr, orderCol);
     const orderNumeric = order !== undefined && isNumericLike(order);
     if (!orderNumeric) {
       const nonBlank = view.nonBlankCells(r);
@@ -262,12 +266,12 @@ function groupOf(
   arr: readonly unknown[],
   row: number,
   label: { col: number; text: string },
-  orderCol: number,
+  orderCol: number | undefined,
   labelCols: number[],
   layout: BodyLayout,
   nonBlank: [number, unknown][],
 ): { label: string; numbering?: string } | undefined {
-  const order = arr[orderCol - view.left];
+  const order = orderCol === undefined ? undefined : arr[orderCol - view.left];
   // Numbering in the order column, the label in the name column.
   if (typeof order === 'string') {
     const m = NUMBERING.exec(order);
