@@ -42,7 +42,7 @@ let browser: Browser;
 let script: string;
 
 beforeAll(async () => {
-  stack = await startStack({ portBase: 9760, projectId: PROJECT });
+  stack = await startStack({ portOffset: 20, projectId: PROJECT });
   const { ports } = stack.emulators;
   const out = await buildPane({
     KIEMTRA_FIREBASE_PROJECT: PROJECT,

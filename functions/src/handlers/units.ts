@@ -30,7 +30,17 @@ export async function handleUnits(request: CallableRequest<unknown>) {
       const unit = await getUnit(input.unit);
       requireRead(caller, unit);
       const units = await subtree(unit.code);
-      return { units: units.sort((a, b) => a.path.length - b.path.length || a.code.localeCompare(b.code)) };
+      return {
+        units: units
+          .sort((a, b) => a.path.length - b.path.length || a.code.localeCompare(b.code))
+          .map((u) => ({
+            code: u.code,
+            name: u.name,
+            parentCode: u.parentCode,
+            level: u.level,
+            path: u.path,
+          })),
+      };
     }
     case 'setDeadline': {
       requireRole(caller, ['admin', 'reviewer']);
