@@ -36,7 +36,10 @@ const READING_CHECKS: CheckInfo[] = [
   {
     id: 'table.unrecognized',
     severity: 'info',
-    title: bi('Vùng giống bảng nhưng không nhận dạng được', 'A region that looks like a table but was not recognized'),
+    title: bi(
+      'Vùng giống bảng nhưng không nhận dạng được',
+      'A region that looks like a table but was not recognized',
+    ),
     basis: consistency,
   },
 ];
@@ -45,13 +48,19 @@ const RATING_CHECKS: CheckInfo[] = [
   {
     id: RATING_RULES.mismatch,
     severity: 'warning',
-    title: bi('Xếp loại đề nghị khác xếp loại tính từ điểm và điều kiện', 'Proposed rating differs from the computed one'),
+    title: bi(
+      'Xếp loại đề nghị khác xếp loại tính từ điểm và điều kiện',
+      'Proposed rating differs from the computed one',
+    ),
     basis: bi('Quy định 366-QĐ/TW năm 2025', 'Regulation 366-QĐ/TW of 2025'),
   },
   {
     id: RATING_RULES.excellentQuota,
     severity: 'warning',
-    title: bi('Số HTXSNV vượt tỉ lệ so với số HTTNV trong nhóm', 'Excellent ratings over the quota of good ones in a group'),
+    title: bi(
+      'Số HTXSNV vượt tỉ lệ so với số HTTNV trong nhóm',
+      'Excellent ratings over the quota of good ones in a group',
+    ),
     basis: bi('Quy định 124-QĐ/TW năm 2023', 'Regulation 124-QĐ/TW of 2023'),
   },
 ];

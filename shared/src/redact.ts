@@ -8,7 +8,10 @@ import type { RowRecord } from './table.ts';
 import type { WorkbookData } from './workbook-data.ts';
 
 const personalFields = new Map(
-  Object.entries(FIELDS).map(([kind, defs]) => [kind, new Set(defs.filter((d) => d.personal).map((d) => d.id))]),
+  Object.entries(FIELDS).map(([kind, defs]) => [
+    kind,
+    new Set(defs.filter((d) => d.personal).map((d) => d.id)),
+  ]),
 );
 
 export function redactRecord(rec: RowRecord): RowRecord {

@@ -6,4 +6,3 @@ export function parseRulebook(input: unknown): { rulebook?: Rulebook; problems: 
   if (r.success) return { rulebook: r.data, problems: [] };
   return { problems: r.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`) };
 }
-
