@@ -68,13 +68,18 @@ export class StackClient {
   }
 
   /** One callable call, as the Firebase client SDKs make it. */
-  async call<T = unknown>(name: string, data: unknown, token?: string): Promise<CallResult<T>> {
+  async call<T = unknown>(
+    name: string,
+    data: unknown,
+    token?: string,
+    opts: { timeoutMs?: number } = {},
+  ): Promise<CallResult<T>> {
     const started = performance.now();
     const res = await fetch(this.emulators.functionsUrl(name), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ data }),
-      signal: AbortSignal.timeout(180_000),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 180_000),
     });
     const text = await res.text();
     const ms = performance.now() - started;

@@ -102,16 +102,29 @@ describe('load', () => {
     const times: number[] = [];
     const started = performance.now();
     const statuses: string[] = [];
+    let retries = 0;
     await pool(
       LD_UNITS.map((u, i) => ({ u, i })),
       20,
       async ({ u, i }) => {
-        const r = await stack.client.call<{ status: string }>(
-          'submit',
-          { unit: u.code, period: PERIOD, data: clean[i % clean.length] },
-          token,
-        );
-        if (!r.ok) throw new Error(`${u.code}: ${r.error.status} ${r.error.message}`);
+        // A submission is idempotent (its version id derives from unit, period and content), so
+        // a client that hears nothing within a minute sends it again, as the add-in does. The
+        // emulator occasionally loses one request of a burst; a retry must not store it twice.
+        let r: Awaited<ReturnType<typeof stack.client.call<{ status: string }>>> | undefined;
+        for (let attempt = 0; attempt < 3 && !r?.ok; attempt++) {
+          if (attempt > 0) retries++;
+          try {
+            r = await stack.client.call<{ status: string }>(
+              'submit',
+              { unit: u.code, period: PERIOD, data: clean[i % clean.length] },
+              token,
+              { timeoutMs: 60_000 },
+            );
+          } catch (e) {
+            if (!(e instanceof Error && e.name === 'TimeoutError')) throw e;
+          }
+        }
+        if (!r?.ok) throw new Error(`${u.code}: ${r ? `${r.error.status} ${r.error.message}` : 'no answer'}`);
         statuses.push(r.result.status);
         if (statuses.length % 50 === 0)
           console.log(
@@ -126,7 +139,11 @@ describe('load', () => {
       `load: ${LOAD} submissions in ${wall.toFixed(1)} s (${(LOAD / wall).toFixed(1)}/s), ` +
         `p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(0)} ms`,
     );
-    expect(statuses.filter((s) => s === 'created')).toHaveLength(LOAD);
+    console.log(`load: ${retries} calls sent again after a minute without an answer`);
+    // A retried call may find its first attempt already stored: "unchanged", never a second copy.
+    expect(statuses).toHaveLength(LOAD);
+    expect(statuses.filter((s) => s !== 'created' && s !== 'unchanged')).toEqual([]);
+    expect(statuses.filter((s) => s === 'unchanged').length).toBeLessThanOrEqual(retries);
 
     const stored = await versionsUnder('LD');
     expect(new Set(stored.map((v) => v.unit)).size).toBe(LOAD);
