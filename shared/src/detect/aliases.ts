@@ -285,6 +285,7 @@ export const ALIASES: Record<TableKind, AliasTable> = {
     ...quality,
   },
   targets: {
+    order,
     measure: ['Chỉ tiêu', 'Tên chỉ tiêu', 'Nội dung chỉ tiêu', '=Nội dung'],
     comparator: ['So sánh', 'Điều kiện', 'Phép so sánh'],
     value: ['Giá trị', 'Mức chỉ tiêu', 'Giá trị chỉ tiêu', 'Chỉ tiêu đề ra', '=Mức'],
@@ -293,6 +294,7 @@ export const ALIASES: Record<TableKind, AliasTable> = {
     basis: ['Căn cứ', 'Nguồn', 'Văn bản', 'Nghị quyết', 'Căn cứ, nguồn'],
   },
   units: {
+    order,
     code: ['Mã đơn vị', '=Mã', '=Mã số'],
     name: ['Tên đơn vị', '=Đơn vị'],
     parentCode: [
@@ -305,6 +307,7 @@ export const ALIASES: Record<TableKind, AliasTable> = {
     level: ['=Cấp', '=Loại', 'Cấp / loại', 'Cấp đơn vị', 'Loại đơn vị', 'Cấp hành chính'],
   },
   justifications: {
+    order,
     ruleId: ['Mã quy tắc', 'Mã kiểm tra', 'Mã lỗi', 'Quy tắc', 'Mã cảnh báo'],
     sheet: ['Trang tính', 'Sheet', '=Biểu', 'Tên biểu', 'Tên trang tính'],
     cell: ['=Ô', 'Ô / dòng', '=Dòng', 'Vị trí', 'Ô, dòng'],
