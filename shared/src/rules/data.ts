@@ -326,18 +326,13 @@ export const DATA_RULES: RuleDef[] = [
     check(_ctx, h) {
       const findings: Finding[] = [];
       let checked = 0;
-      const keys = duplicateKeys(h);
       for (const kind of DUPLICATE_KINDS) {
-        const seen = new Map<string, RowRecord>();
+        const earlier = kind === 'members' ? memberFinder(h) : unitFinder(h);
         for (const rec of h.records(kind)) {
-          const key = keys(rec);
-          if (key === undefined) continue;
+          const first = earlier(rec);
+          if (first === null) continue;
           checked++;
-          const first = seen.get(key);
-          if (!first) {
-            seen.set(key, rec);
-            continue;
-          }
+          if (first === undefined) continue;
           const l = h.label(rec);
           const firstRow = first.row + 1;
           findings.push(
@@ -430,30 +425,118 @@ function nameKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Same table, same parent group, and the same code (or name); members: name, birth date, cell.
- * Keys are built row by row over a province's 100,000 members, so their parts are remembered:
- * rows of one stretch share one groups array, and names and cells repeat.
- */
-function duplicateKeys(h: RuleHelpers): (rec: RowRecord) => string | undefined {
+/** For each row in turn, the first earlier row with the same key; `null` for a row with no key. */
+type EarlierRow = (rec: RowRecord) => RowRecord | undefined | null;
+
+/** The same table and parent group: folded group labels, remembered per groups array. */
+function scopes(h: RuleHelpers): (rec: RowRecord) => string {
   const groupScopes = new Map<readonly string[], string>();
-  const names = new Map<string, string>();
-  const scopeOf = (rec: RowRecord): string => {
+  return (rec) => {
     let groups = groupScopes.get(rec.groups);
     if (groups === undefined) groupScopes.set(rec.groups, (groups = rec.groups.map(h.fold).join('/')));
     return `${rec.tableId}|${groups}|`;
   };
+}
+
+/** Units (cells, hamlets, organizations): the same scope and code, or name when there is no code. */
+function unitFinder(h: RuleHelpers): EarlierRow {
+  const scopeOf = scopes(h);
+  const seen = new Map<string, RowRecord>();
   return (rec) => {
-    if (rec.kind === 'members') {
-      const name = h.text(rec, 'fullName');
-      if (name === undefined) return undefined;
-      let key = names.get(name);
-      if (key === undefined) names.set(name, (key = nameKey(name)));
-      return `${scopeOf(rec)}${key}|${h.text(rec, 'birthDate') ?? ''}|${h.fold(h.text(rec, 'cell') ?? '')}`;
-    }
     const code = h.text(rec, 'code');
-    if (code !== undefined) return `${scopeOf(rec)}c:${code.trim().toUpperCase()}`;
-    const name = h.text(rec, 'name');
-    return name === undefined ? undefined : `${scopeOf(rec)}n:${h.fold(name)}`;
+    const name = code === undefined ? h.text(rec, 'name') : undefined;
+    if (code === undefined && name === undefined) return null;
+    const key =
+      code !== undefined
+        ? `${scopeOf(rec)}c:${code.trim().toUpperCase()}`
+        : `${scopeOf(rec)}n:${h.fold(name!)}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, rec);
+    return first;
+  };
+}
+
+/** Interns texts as small whole numbers. */
+class Ids {
+  private readonly ids = new Map<string, number>();
+  of(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) this.ids.set(text, (id = this.ids.size));
+    return id;
+  }
+}
+
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Members: the same scope, name, birth date and cell. A province has 100,000 member rows, so
+ * no key text is built per row: scope, name and cell (which repeat) become interned ids, and
+ * rows are found by a hash of the ids and the birth date in an open-addressing table, every
+ * hit checked part by part.
+ */
+function memberFinder(h: RuleHelpers): EarlierRow {
+  const scopeOf = scopes(h);
+  let lastGroups: readonly string[] | undefined;
+  let lastTable = '';
+  let scopeId = 0;
+  const scopeIds = new Ids();
+  const nameIds = new Map<string, number>();
+  const nameKeys = new Ids();
+  const cellIds = new Map<string, number>();
+  const cellKeys = new Ids();
+  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k], hashes[k].
+  const rows: RowRecord[] = [];
+  const parts: number[] = [];
+  const births: string[] = [];
+  const hashes: number[] = [];
+  // Slots hold entry + 1; 0 is empty. Kept at most half full.
+  let slots = new Int32Array(1024);
+  const place = (hash: number): number => {
+    let i = hash & (slots.length - 1);
+    while (slots[i] !== 0) i = (i + 1) & (slots.length - 1);
+    return i;
+  };
+  return (rec) => {
+    const name = h.text(rec, 'fullName');
+    if (name === undefined) return null;
+    if (rec.groups !== lastGroups || rec.tableId !== lastTable) {
+      lastGroups = rec.groups;
+      lastTable = rec.tableId;
+      scopeId = scopeIds.of(scopeOf(rec));
+    }
+    let nameId = nameIds.get(name);
+    if (nameId === undefined) nameIds.set(name, (nameId = nameKeys.of(nameKey(name))));
+    const cell = h.text(rec, 'cell') ?? '';
+    let cellId = cellIds.get(cell);
+    if (cellId === undefined) cellIds.set(cell, (cellId = cellKeys.of(h.fold(cell))));
+    const birth = h.text(rec, 'birthDate') ?? '';
+    let hash = Math.imul(0x811c9dc5 ^ scopeId, FNV_PRIME);
+    hash = Math.imul(hash ^ nameId, FNV_PRIME);
+    hash = Math.imul(hash ^ cellId, FNV_PRIME);
+    for (let c = 0; c < birth.length; c++) hash = Math.imul(hash ^ birth.charCodeAt(c), FNV_PRIME);
+    hash >>>= 0;
+    const mask = slots.length - 1;
+    let i = hash & mask;
+    for (let e = slots[i]!; e !== 0; i = (i + 1) & mask, e = slots[i]!) {
+      const k = e - 1;
+      if (
+        hashes[k] === hash &&
+        parts[3 * k] === scopeId &&
+        parts[3 * k + 1] === nameId &&
+        parts[3 * k + 2] === cellId &&
+        births[k] === birth
+      )
+        return rows[k];
+    }
+    rows.push(rec);
+    parts.push(scopeId, nameId, cellId);
+    births.push(birth);
+    hashes.push(hash);
+    slots[i] = rows.length;
+    if (rows.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      for (let k = 0; k < rows.length; k++) slots[place(hashes[k]!)] = k + 1;
+    }
+    return undefined;
   };
 }

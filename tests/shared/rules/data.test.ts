@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterPeriod } from '../../../shared/src/period.ts';
-import { buildTable, buildWorkbook } from '../../helpers/records.ts';
+import { buildTable, buildWorkbook, type RowSpec } from '../../helpers/records.ts';
 import { byRule, one, run } from './run.ts';
 
 describe('data.required', () => {
@@ -202,6 +202,31 @@ describe('data.duplicateRow', () => {
       'Đảng viên ở dòng 7 (Chi bộ bản Nặm Bao): trùng họ tên, ngày sinh và chi bộ với dòng 5',
     );
     expect(JSON.stringify(found[0])).not.toContain('Lò Văn A');
+  });
+
+  it('finds member duplicates among thousands of rows: names by case and spacing, cells folded, per group', () => {
+    // 3,000 distinct members (name × birth date), then repeats that must and must not match.
+    const rows: RowSpec[] = [];
+    rows.push({ group: 'I. Đảng bộ xã Nậm Lạnh' });
+    for (let i = 0; i < 3000; i++)
+      rows.push([
+        `Lò Văn ${i}`,
+        `19${String(50 + (i % 40)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
+        'Chi bộ bản Nặm Bao',
+      ]);
+    rows.push(['lò  văn 17', '1967-09-17', 'CHI BỘ BẢN NẶM BAO']); // row 17 again: a duplicate
+    rows.push(['Lò Văn 17', '1967-09-18', 'Chi bộ bản Nặm Bao']); // another birth date
+    rows.push(['Lò Văn 17', '1967-09-17', 'Chi bộ bản Nặm Khún']); // another cell
+    rows.push({ group: 'II. Đảng bộ xã Mường Lèo' });
+    rows.push(['Lò Văn 17', '1967-09-17', 'Chi bộ bản Nặm Bao']); // another group
+    const d = one('members', ['fullName', 'birthDate', 'cell'], rows);
+    const found = byRule(run(d).issues, 'data.duplicateRow');
+    const members = d.records.filter((r) => r.kind === 'members');
+    const first = members.find((r) => r.values['fullName'] === 'Lò Văn 17')!;
+    const repeat = members[3000]!;
+    expect(first.values['birthDate']).toBe('1967-09-17');
+    expect(found.map((i) => i.values)).toEqual([{ row: repeat.row + 1, firstRow: first.row + 1 }]);
+    expect(found[0]!.cell).toBe(repeat.cells['cell']!.address);
   });
 });
 
