@@ -8,53 +8,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { WorkbookGrid } from '@kiemtra/shared';
-import {
-  communeWorkbook,
-  districtWorkbooks,
-  laoCaiHamlets,
-  provinceWorkbook,
-  quangNinhOrganizations2020,
-  sonLaCommuneCommittees,
-  sopCopAdmissionsTerm,
-  sopCopCells,
-  vanLangOrganizations2018,
-} from '@kiemtra/shared/samples';
+import { provinceWorkbook, sampleCatalogue } from '@kiemtra/shared/samples';
 import { gridToWorkbook } from '../cli/src/xlsx/grid-workbook.ts';
 
 export const SAMPLES_DIR = resolve(import.meta.dirname, '../samples');
 
 /** File name (under samples/) → grid. */
 export function sampleGrids(): Map<string, WorkbookGrid> {
-  const out = new Map<string, WorkbookGrid>();
-  out.set('xa-nam-lanh-2023.xlsx', communeWorkbook());
-  out.set('xa-nam-lanh-2023-sach.xlsx', communeWorkbook({ clean: true }));
-  out.set('xa-nam-lanh-2022.xlsx', communeWorkbook({ year: 2022 }));
-  const district = districtWorkbooks(4);
-  for (const [i, c] of district.communes.entries()) {
-    out.set(`huyen-sop-cop/${String(i + 1).padStart(2, '0')}-${slug(c.commune)}.xlsx`, c.grid);
-  }
-  out.set('huyen-sop-cop-don-vi.xlsx', district.unitList);
-  out.set('so-lieu/sop-cop-ket-nap-2015-2020.xlsx', sopCopAdmissionsTerm());
-  out.set('so-lieu/van-lang-2018.xlsx', vanLangOrganizations2018());
-  out.set('so-lieu/son-la-2021.xlsx', sonLaCommuneCommittees(2021));
-  out.set('so-lieu/son-la-2022.xlsx', sonLaCommuneCommittees(2022));
-  out.set('so-lieu/sop-cop-chi-bo-2021.xlsx', sopCopCells(2021));
-  out.set('so-lieu/sop-cop-chi-bo-2022.xlsx', sopCopCells(2022));
-  out.set('so-lieu/quang-ninh-2020.xlsx', quangNinhOrganizations2020());
-  out.set('so-lieu/lao-cai-thon-ban.xlsx', laoCaiHamlets());
-  return out;
-}
-
-/** "Nậm Lạnh" → "nam-lanh". */
-export function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return new Map(sampleCatalogue().map((e) => [`${e.path}.xlsx`, e.grid]));
 }
 
 export async function writeSample(path: string, grid: WorkbookGrid): Promise<void> {

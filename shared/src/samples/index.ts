@@ -32,3 +32,6 @@ export { provinceWorkbook, type ProvinceOptions } from './province.ts';
 
 /** The seeded generator, for tests that mangle samples reproducibly. */
 export { seededRandom, type Random } from './random.ts';
+
+/** The committed sample set, with each workbook's path under samples/. */
+export { sampleCatalogue, type SampleEntry } from './catalogue.ts';

@@ -7,30 +7,10 @@ import type { WorkbookGrid } from '../../../shared/src/grid.ts';
 import { cellAt } from '../../../shared/src/grid.ts';
 import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { applyPlanToGrid, RESULT_MARKER } from '../../../shared/src/plan/index.ts';
-import {
-  communeWorkbook,
-  districtWorkbooks,
-  laoCaiHamlets,
-  provinceWorkbook,
-  quangNinhOrganizations2020,
-  sonLaCommuneCommittees,
-  sopCopAdmissionsTerm,
-  sopCopCells,
-  vanLangOrganizations2018,
-} from '../../../shared/src/samples/index.ts';
+import { provinceWorkbook, sampleCatalogue } from '../../../shared/src/samples/index.ts';
 
-const district = districtWorkbooks(3);
 const samples: [string, () => WorkbookGrid][] = [
-  ['commune', () => communeWorkbook()],
-  ['commune (clean)', () => communeWorkbook({ clean: true })],
-  ...district.communes.map((c) => [`district: ${c.commune}`, () => c.grid] as [string, () => WorkbookGrid]),
-  ['unit list', () => district.unitList],
-  ['Sốp Cộp 2015–2020', sopCopAdmissionsTerm],
-  ['Văn Lãng 2018', vanLangOrganizations2018],
-  ['Sơn La 2022', () => sonLaCommuneCommittees(2022)],
-  ['Sốp Cộp cells 2021', () => sopCopCells(2021)],
-  ['Quảng Ninh 2020', quangNinhOrganizations2020],
-  ['Lào Cai 2020', laoCaiHamlets],
+  ...sampleCatalogue().map((e): [string, () => WorkbookGrid] => [e.path, () => e.grid]),
   [
     'province (a tenth of the size)',
     () => provinceWorkbook({ organizations: 70, cells: 500, members: 10_000 }),
