@@ -3,6 +3,7 @@ import { bi } from '../i18n.ts';
 import type { RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
 import type { RuleHelpers } from './helpers.ts';
+import { hamletHeadNotMember } from './hamlets.ts';
 import { rowRule, type RuleDef } from './types.ts';
 
 /** Whether a cell has a committee (chi ủy): the yes/no column, else a committee size above 0. */
@@ -282,28 +283,7 @@ export const CELL_RULES: RuleDef[] = [
       );
     },
   }),
-  rowRule({
-    id: 'cell.hamletHead.notMember',
-    severity: 'warning',
-    title: bi('Trưởng thôn/bản chưa là đảng viên', 'Hamlet head is not a party member'),
-    basis: BASIS.seedHamletHeadMember,
-    kinds: ['partyCells'],
-    needs: ['hamletHeadIsMember'],
-    row(rec, h) {
-      if (h.bool(rec, 'hamletHeadIsMember') !== false) return undefined;
-      const l = h.label(rec);
-      return h.finding(
-        rec,
-        'hamletHeadIsMember',
-        bi(`${l.vi}: trưởng thôn/bản chưa là đảng viên`, `${l.en}: the hamlet head is not a party member`),
-        { hamletHeadIsMember: false },
-        bi(
-          'Quan tâm bồi dưỡng, kết nạp trưởng thôn/bản vào Đảng.',
-          'Prepare the hamlet head for admission to the party.',
-        ),
-      );
-    },
-  }),
+  hamletHeadNotMember('cell.hamletHead.notMember', 'partyCells'),
   rowRule({
     id: 'cell.members.withoutTask',
     severity: 'warning',

@@ -58,12 +58,20 @@ export const HAMLET_RULES: RuleDef[] = [
       );
     },
   }),
-  rowRule({
-    id: 'hamlet.head.notMember',
+  hamletHeadNotMember('hamlet.head.notMember', 'hamlets'),
+];
+
+/**
+ * "Hamlet head not a party member" (seed 001: still too many): recorded in the cell table or
+ * in the hamlet table, whichever the workbook keeps; the same rule reads either.
+ */
+export function hamletHeadNotMember(id: string, kind: 'partyCells' | 'hamlets'): RuleDef {
+  return rowRule({
+    id,
     severity: 'warning',
     title: bi('Trưởng thôn/bản chưa là đảng viên', 'Hamlet head is not a party member'),
     basis: BASIS.seedHamletHeadMember,
-    kinds: ['hamlets'],
+    kinds: [kind],
     needs: ['hamletHeadIsMember'],
     row(rec, h) {
       if (h.bool(rec, 'hamletHeadIsMember') !== false) return undefined;
@@ -79,5 +87,5 @@ export const HAMLET_RULES: RuleDef[] = [
         ),
       );
     },
-  }),
-];
+  });
+}
