@@ -4,7 +4,7 @@
  * statuses and pseudonymous row references.
  */
 import { FIELDS } from './fields.ts';
-import type { RowRecord } from './table.ts';
+import { plainRecord, type RowRecord } from './table.ts';
 import type { WorkbookData } from './workbook-data.ts';
 
 const personalFields = new Map(
@@ -14,14 +14,16 @@ const personalFields = new Map(
   ]),
 );
 
+/** A plain record (whatever kind of record the engine made) without personal fields. */
 export function redactRecord(rec: RowRecord): RowRecord {
   const personal = personalFields.get(rec.kind);
-  if (!personal || personal.size === 0) return rec;
+  if (!personal || personal.size === 0) return plainRecord(rec);
+  const plain = plainRecord(rec);
   const values: RowRecord['values'] = {};
-  for (const [k, v] of Object.entries(rec.values)) if (!personal.has(k)) values[k] = v;
+  for (const [k, v] of Object.entries(plain.values)) if (!personal.has(k)) values[k] = v;
   const cells: RowRecord['cells'] = {};
-  for (const [k, c] of Object.entries(rec.cells)) if (!personal.has(k)) cells[k] = c;
-  return { ...rec, values, cells };
+  for (const [k, c] of Object.entries(plain.cells)) if (!personal.has(k)) cells[k] = c;
+  return { ...plain, values, cells };
 }
 
 /** The workbook data with every personal value removed, fit to send to the server. */

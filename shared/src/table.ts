@@ -94,3 +94,17 @@ export interface RowRecord {
   /** Pseudonymous, stable row reference (sheet + row + table), safe to send: no names. */
   ref: string;
 }
+
+/** The record as a plain object, `cells` included: what is serialized or sent. */
+export function plainRecord(rec: RowRecord): RowRecord {
+  return {
+    tableId: rec.tableId,
+    kind: rec.kind,
+    sheet: rec.sheet,
+    row: rec.row,
+    values: rec.values,
+    cells: rec.cells,
+    groups: rec.groups,
+    ref: rec.ref,
+  };
+}

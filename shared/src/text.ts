@@ -23,3 +23,10 @@ export function foldCompact(s: string): string {
 export function tidyText(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+/** True when the text is empty or only whitespace: `s.trim() === ''` without making a string. */
+export function isBlankText(s: string): boolean {
+  return !NON_SPACE.test(s);
+}
+
+const NON_SPACE = /\S/;

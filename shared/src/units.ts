@@ -231,7 +231,8 @@ export const UNIT_LIST_CHECKS: readonly {
 ];
 
 function cellOf(rec: RowRecord, field: string): string {
-  return rec.cells[field]?.address ?? Object.values(rec.cells)[0]?.address ?? 'A1';
+  const cells = rec.cells;
+  return cells[field]?.address ?? Object.values(cells)[0]?.address ?? 'A1';
 }
 
 /**

@@ -3,11 +3,11 @@
  * parsed value, and an issue for every value that cannot be read.
  */
 import { columnLetters, numberFormatAt, type CellValue, type SheetGrid } from '../grid.ts';
-import type { FieldDef, FieldType } from '../fields.ts';
+import type { FieldDef, FieldType, TableKind } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
 import { parseValue, type ParseOutcome } from '../parse/index.ts';
-import type { CellRef, DetectedTable, RowRecord, TotalRow } from '../table.ts';
+import { plainRecord, type CellRef, type DetectedTable, type RowRecord, type TotalRow } from '../table.ts';
 import { cellText } from './sheet-view.ts';
 import type { SheetView } from './sheet-view.ts';
 import type { TotalFound } from './rows.ts';
@@ -175,7 +175,56 @@ function invalidIssue(
   };
 }
 
-const NO_CELL: CellRef = { address: '', raw: null };
+/**
+ * A record of a detected table. A province has 100,000 member rows and rules ask for a cell's
+ * address only when they report it, so the cells behind a record's fields are not kept on
+ * it: `cells` is built on demand from the sheet row and the table's columns, which every
+ * record of the table shares through its class. The own properties are the plain record's;
+ * `toJSON` and `plainRecord` give the plain object with `cells` for anything that leaves the
+ * engine.
+ */
+type RecordOf = new (row: number, values: RowRecord['values'], groups: string[], ref: string) => RowRecord;
+
+function recordClass(view: SheetView, table: DetectedTable, mapped: readonly MappedColumn[]): RecordOf {
+  const sheet = view.name;
+  // Fields assigned in the constructor rather than declared with initializers: class field
+  // semantics define each property, which costs more than the rest of reading a row.
+  return class TableRecord implements RowRecord {
+    declare readonly tableId: string;
+    declare readonly kind: TableKind;
+    declare readonly sheet: string;
+    declare readonly row: number;
+    declare readonly values: RowRecord['values'];
+    declare readonly groups: string[];
+    declare readonly ref: string;
+    constructor(row: number, values: RowRecord['values'], groups: string[], ref: string) {
+      this.tableId = table.id;
+      this.kind = table.kind;
+      this.sheet = sheet;
+      this.row = row;
+      this.values = values;
+      this.groups = groups;
+      this.ref = ref;
+    }
+
+    get cells(): Record<string, CellRef> {
+      const arr = view.rowArray(this.row) ?? [];
+      const rowNo = String(this.row + 1);
+      const cells: Record<string, CellRef> = {};
+      for (const m of mapped) {
+        const stored = arr[m.col - view.left];
+        cells[m.field] = { address: m.letters + rowNo, raw: stored === undefined ? null : stored };
+      }
+      return cells;
+    }
+
+    toJSON(): RowRecord {
+      return plainRecord(this);
+    }
+  };
+}
+
+const NO_GROUPS: string[] = [];
 
 /** Records of the table's data rows; unreadable values become issues. */
 export function readRecords(
@@ -189,8 +238,7 @@ export function readRecords(
   const parsers = mapped.map((m) => new ColumnParser(m.def.type, view.sheet, m.col));
   const refs = rowRefs(sheet);
   const named = table.kind !== 'members' && mapped.some((m) => m.field === 'name');
-  const template: RowRecord['cells'] = {};
-  for (const m of mapped) template[m.field] = NO_CELL;
+  const TableRecord = recordClass(view, table, mapped);
   const records: RowRecord[] = new Array(table.dataRows.length);
   for (let i = 0; i < table.dataRows.length; i++) {
     const r = table.dataRows[i]!;
@@ -198,19 +246,15 @@ export function readRecords(
     const rowNo = String(r + 1);
     const ref = refs(rowNo);
     const values: RowRecord['values'] = {};
-    const cells: RowRecord['cells'] = { ...template };
     let firstIssue = -1;
     for (let k = 0; k < mapped.length; k++) {
       const m = mapped[k]!;
       const stored = arr[m.col - view.left];
-      const raw: CellValue = stored === undefined ? null : stored;
-      const address = m.letters + rowNo;
-      cells[m.field] = { address, raw };
-      if (raw === null) continue;
-      const outcome = parsers[k]!.parse(raw, r);
+      if (stored === undefined || stored === null) continue;
+      const outcome = parsers[k]!.parse(stored, r);
       if (outcome.kind === 'value') values[m.field] = outcome.value;
       else if (outcome.kind === 'invalid') {
-        const issue = invalidIssue(sheet, m, address, raw, outcome.reason);
+        const issue = invalidIssue(sheet, m, m.letters + rowNo, stored, outcome.reason);
         issue.rowRef = ref;
         if (firstIssue < 0) firstIssue = issues.length;
         issues.push(issue);
@@ -218,16 +262,7 @@ export function readRecords(
     }
     if (named && firstIssue >= 0 && typeof values['name'] === 'string')
       for (let k = firstIssue; k < issues.length; k++) issues[k]!.unitName = values['name'];
-    records[i] = {
-      tableId: table.id,
-      kind: table.kind,
-      sheet,
-      row: r,
-      values,
-      cells,
-      groups: groupsOf[i] ?? [],
-      ref,
-    };
+    records[i] = new TableRecord(r, values, groupsOf[i] ?? NO_GROUPS, ref);
   }
   return records;
 }

@@ -3,7 +3,7 @@
  * whose value belongs to every cell they cover when we read headers.
  */
 import { cellAt, isCellError, sheetBounds, type CellValue, type MergeArea, type SheetGrid } from '../grid.ts';
-import { tidyText } from '../text.ts';
+import { isBlankText, tidyText } from '../text.ts';
 
 /** Excel's widest sheet; used to key merged cells by one number. */
 const MAX_COLS = 16384;
@@ -12,7 +12,7 @@ const INDEXED_MERGE_CELLS = 4096;
 
 export function isBlank(v: CellValue): boolean {
   if (v === null) return true;
-  if (typeof v === 'string') return v.length === 0 || v.trim().length === 0;
+  if (typeof v === 'string') return isBlankText(v);
   return false;
 }
 

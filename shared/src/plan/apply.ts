@@ -18,6 +18,7 @@
  */
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../grid.ts';
 import { a1, isCellError, parseA1 } from '../grid.ts';
+import { isBlankText } from '../text.ts';
 import { lastRowOf } from './planner.ts';
 import { isRowStatusText } from './texts.ts';
 import {
@@ -100,7 +101,7 @@ function set(s: SheetGrid, row: number, col: number, value: CellValue): boolean 
 }
 
 function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === 'string' && v.trim() === '');
+  return v === null || (typeof v === 'string' && isBlankText(v));
 }
 
 function isMarker(v: CellValue): boolean {

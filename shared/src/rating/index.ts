@@ -125,10 +125,11 @@ function capitalize(s: string): string {
 
 /** The cell that holds a unit's rating: the proposed rating, else the score, else the name. */
 function ratingCell(record: RowRecord): string {
+  const cells = record.cells;
   return (
-    record.cells['proposedRating']?.address ??
-    record.cells['score']?.address ??
-    record.cells['name']?.address ??
+    cells['proposedRating']?.address ??
+    cells['score']?.address ??
+    cells['name']?.address ??
     `A${record.row + 1}`
   );
 }

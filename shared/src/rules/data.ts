@@ -41,8 +41,8 @@ const COUNT_FIELDS = new Map<TableKind, FieldDef[]>(
  * Loops rather than .some() with an arrow: these run on every row of every table, and a
  * closure made per row costs more than the test itself.
  */
-function hasCellFor(rec: RowRecord, defs: readonly FieldDef[]): boolean {
-  for (const d of defs) if (rec.cells[d.id] !== undefined) return true;
+function hasColumnFor(rec: RowRecord, defs: readonly FieldDef[], h: RuleHelpers): boolean {
+  for (const d of defs) if (h.mapped(rec, d.id)) return true;
   return false;
 }
 
@@ -73,14 +73,15 @@ export const DATA_RULES: RuleDef[] = [
     // Target rows are checked where targets are read.
     kinds: ['partyCells', 'hamlets', 'members', 'organizations', 'units', 'justifications'],
     needs: [],
-    when: (rec) => hasCellFor(rec, REQUIRED.get(rec.kind) ?? []),
+    when: (rec, h) => hasColumnFor(rec, REQUIRED.get(rec.kind) ?? [], h),
     row(rec, h) {
       // Most rows are fine: the list is made only for a finding.
       let out: Finding[] | undefined;
       for (const d of REQUIRED.get(rec.kind) ?? []) {
-        const cell = rec.cells[d.id];
+        if (rec.values[d.id] !== undefined || !h.mapped(rec, d.id)) continue;
         // A value that is there but unreadable is reported by the parser, not here.
-        if (!cell || rec.values[d.id] !== undefined || !isBlankRaw(cell.raw)) continue;
+        const cell = rec.cells[d.id];
+        if (!cell || !isBlankRaw(cell.raw)) continue;
         const l = h.label(rec);
         (out ??= []).push(
           h.finding(
@@ -287,7 +288,7 @@ export const DATA_RULES: RuleDef[] = [
     kinds: ['partyCells', 'organizations'],
     needs: ['membersStart', 'membersEnd'],
     // Every flow needs its column; a blank flow cell is zero.
-    when: (rec) => BALANCE_FLOWS.every((f) => rec.cells[f.field] !== undefined),
+    when: (rec, h) => BALANCE_FLOWS.every((f) => h.mapped(rec, f.field)),
     row(rec, h) {
       const start = h.num(rec, 'membersStart')!;
       const end = h.num(rec, 'membersEnd')!;

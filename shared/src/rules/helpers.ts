@@ -11,7 +11,7 @@ import type { IssueValue } from '../issue.ts';
 import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
 import type { DetectedTable, RowRecord } from '../table.ts';
-import { foldText } from '../text.ts';
+import { foldText, isBlankText } from '../text.ts';
 import type { Finding, RuleContext } from './types.ts';
 
 /** The member list's rows for one party cell. */
@@ -34,6 +34,8 @@ export interface RuleHelpers {
   records(kind: TableKind): readonly RowRecord[];
   tables(kind: TableKind): readonly DetectedTable[];
   table(id: string): DetectedTable | undefined;
+  /** True when the record's table has a column for the field (its cell may be blank). */
+  mapped(rec: RowRecord, field: string): boolean;
   num(rec: RowRecord, field: string): number | undefined;
   bool(rec: RowRecord, field: string): boolean | undefined;
   text(rec: RowRecord, field: string): string | undefined;
@@ -71,8 +73,10 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
   }
   const tablesByKind = new Map<TableKind, DetectedTable[]>();
   const tablesById = new Map<string, DetectedTable>();
+  const fieldsByTable = new Map<string, Set<string>>();
   for (const t of ctx.data.tables) {
     tablesById.set(t.id, t);
+    fieldsByTable.set(t.id, new Set(t.columns.flatMap((c) => (c.field ? [c.field] : []))));
     const list = tablesByKind.get(t.kind);
     if (list) list.push(t);
     else tablesByKind.set(t.kind, [t]);
@@ -88,17 +92,18 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
   };
   const text = (rec: RowRecord, field: string): string | undefined => {
     const v = rec.values[field];
-    if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+    if (typeof v === 'string') return isBlankText(v) ? undefined : v;
     if (typeof v === 'number') return String(v);
     return undefined;
   };
 
   const address = (rec: RowRecord, ...fields: string[]): string => {
+    const cells = rec.cells;
     for (const f of fields) {
-      const c = rec.cells[f];
+      const c = cells[f];
       if (c) return c.address;
     }
-    const first = Object.values(rec.cells)[0];
+    const first = Object.values(cells)[0];
     return first ? first.address : a1(rec.row, 0);
   };
 
@@ -139,6 +144,11 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     records: (kind) => byKind.get(kind) ?? [],
     tables: (kind) => tablesByKind.get(kind) ?? [],
     table: (id) => tablesById.get(id),
+    // Asked on every row: answered from the table's columns, not from the row's cells.
+    mapped: (rec, field) => {
+      const fields = fieldsByTable.get(rec.tableId);
+      return fields ? fields.has(field) : rec.cells[field] !== undefined;
+    },
     num,
     bool,
     text,

@@ -1,0 +1,70 @@
+/**
+ * Records keep their cells' addresses and raw values without storing them per row: `cells` is
+ * built when asked for. What leaves the engine (JSON, the add-in's payload) must still carry
+ * `cells` as a plain own property, as the server's schema expects.
+ */
+import { describe, expect, it } from 'vitest';
+import { redactPersonal } from '../../../shared/src/redact.ts';
+import { plainRecord } from '../../../shared/src/table.ts';
+import { read, sheet } from './helpers.ts';
+
+const data = read(
+  sheet('Đảng viên', [
+    ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Xếp loại'],
+    [1, 'Lò Văn A', '02/03/1990', 'Chi bộ bản Nặm Bao', 'HTTNV'],
+    [2, 'Lò Thị B', '', 'Chi bộ bản Nặm Bao', 'không rõ'],
+  ]),
+  sheet('Chi bộ', [
+    ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+    [1, 'Chi bộ bản Nặm Bao', 2],
+  ]),
+);
+const members = data.records.filter((r) => r.kind === 'members');
+const cell = data.records.find((r) => r.kind === 'partyCells')!;
+
+/** Own enumerable properties only, the way Firebase's callable client encodes a payload. */
+function ownOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownOnly);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value)
+    if (Object.prototype.hasOwnProperty.call(value, key))
+      out[key] = ownOnly((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+describe('records', () => {
+  it('give every mapped cell of the row, blank ones included', () => {
+    const b = members[1]!;
+    expect(b.cells['order']).toEqual({ address: 'A3', raw: 2 });
+    expect(b.cells['birthDate']).toEqual({ address: 'C3', raw: '' });
+    expect(b.cells['rating']).toEqual({ address: 'E3', raw: 'không rõ' });
+    expect(b.values['rating']).toBeUndefined();
+    expect(Object.keys(b.cells)).toEqual(['order', 'fullName', 'birthDate', 'cell', 'rating']);
+  });
+
+  it('serialize to JSON with their cells', () => {
+    const json = JSON.parse(JSON.stringify(members[0])) as Record<string, unknown>;
+    expect(json).toEqual({
+      tableId: members[0]!.tableId,
+      kind: 'members',
+      sheet: 'Đảng viên',
+      row: 1,
+      values: members[0]!.values,
+      cells: members[0]!.cells,
+      groups: [],
+      ref: members[0]!.ref,
+    });
+    expect(json['cells']).toHaveProperty('birthDate', { address: 'C2', raw: '02/03/1990' });
+  });
+
+  it('leave the workbook as plain objects with cells, personal fields removed', () => {
+    const sent = ownOnly(redactPersonal(data)) as { records: Record<string, unknown>[] };
+    const sentMember = sent.records.find((r) => r['kind'] === 'members')!;
+    expect(Object.keys(sentMember['cells'] as object)).toEqual(['order', 'cell', 'rating']);
+    expect(sentMember['values']).not.toHaveProperty('fullName');
+    const sentCell = sent.records.find((r) => r['kind'] === 'partyCells')!;
+    expect(sentCell).toEqual(ownOnly(plainRecord(cell)));
+    expect(sentCell['cells']).toHaveProperty('membersTotal', { address: 'C2', raw: 2 });
+  });
+});
