@@ -93,6 +93,8 @@ export const CROSS_RULES: RuleDef[] = [
     ),
     basis: BASIS.crossSheet,
     kinds: ['partyCells', 'members'],
+    // The member list is read through the helpers' index; only cell rows are visited.
+    visits: ['partyCells'],
     needs: ['membersTotal'],
     // Cells absent from the member list are not compared: the list may cover only some cells.
     when: (rec, h) => h.membersOfCell(rec) !== undefined,
@@ -122,13 +124,14 @@ export const CROSS_RULES: RuleDef[] = [
     ),
     basis: BASIS.crossSheet,
     kinds: ['partyCells', 'members'],
+    // The member list is read through the helpers' index; only cell rows are visited.
+    visits: ['partyCells'],
     needs: [],
     when: (rec, h) =>
       (h.membersOfCell(rec)?.rated ?? 0) > 0 &&
       RATING_CODES.some((c) => h.num(rec, RATING_FIELD[c]) !== undefined),
     row(rec, h) {
       const group = h.membersOfCell(rec)!;
-      const l = h.label(rec);
       const out: Finding[] = [];
       for (const code of RATING_CODES) {
         const field = RATING_FIELD[code];
@@ -136,6 +139,8 @@ export const CROSS_RULES: RuleDef[] = [
         if (inTable === undefined) continue;
         const inList = group.ratings[code];
         if (inTable === inList) continue;
+        // Named only for a finding: most cells agree with their list.
+        const l = h.label(rec);
         out.push(
           h.finding(
             rec,

@@ -60,19 +60,22 @@ export interface RuleDef {
  * has a value and `when` (if any) holds; only then is `row` called.
  */
 export interface RowRuleSpec extends Omit<RuleDef, 'check'> {
+  /** Kinds whose rows are visited, when not every kind the rule reads (default: `kinds`). */
+  visits?: TableKind[];
   needs: string[];
   when?: (rec: RowRecord, h: RuleHelpers) => boolean;
   row: (rec: RowRecord, h: RuleHelpers) => Finding | Finding[] | undefined;
 }
 
 export function rowRule(spec: RowRuleSpec): RuleDef {
-  const { needs, when, row, ...def } = spec;
+  const { visits, needs, when, row, ...def } = spec;
+  const visited = visits ?? def.kinds;
   return {
     ...def,
     check(_ctx, h) {
       const findings: Finding[] = [];
       let checked = 0;
-      for (const kind of def.kinds) {
+      for (const kind of visited) {
         next: for (const rec of h.records(kind)) {
           for (const f of needs) if (rec.values[f] === undefined) continue next;
           if (when && !when(rec, h)) continue;
