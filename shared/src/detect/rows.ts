@@ -1,6 +1,6 @@
 /**
  * Reading down a table's body: data rows, group rows ("I. Đảng bộ xã Nậm Lạnh", "A.",
- * "B –"), total rows ("Tổng cộng", "Cộng", "Toàn huyện"), blank rows (skipped), and where
+ * "B –", "1. Đảng bộ xã Mường Và" with an empty STT), total rows ("Tổng cộng", "Cộng", "Toàn huyện"), blank rows (skipped), and where
  * the table ends (a signature block, or a new header after blank rows).
  *
  * Most rows of a large table are plain data rows with a number in the order column (STT);
@@ -48,6 +48,8 @@ export interface BodyScan {
 /** "I.", "IV -", "A)", "B –": group numbering, alone or in front of a label. */
 const NUMBERING = /^\s*([IVXLCDM]+|[A-Z])\s*(?:[.)\-–—:]\s*|$)/;
 const ROMAN = /^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+/** "1. ", "2) ", "3 - ": Arabic numbering in front of a group label, inside Roman-numbered groups. */
+const ARABIC_NUMBERING = /^\s*(\d{1,3})\s*[.)\-–—:]\s*/;
 
 const GROUP_WORDS = ['khoi', 'cum', 'nhom', 'cac chi bo', 'cac to chuc'];
 const UNIT_GROUP_WORDS = ['dang bo', 'dang uy', 'xa', 'phuong', 'thi tran', 'huyen'];
@@ -62,8 +64,9 @@ interface OpenGroup {
   rows: number[];
 }
 
-/** Rank of a numbering: letters (A, B) outside Roman numerals (I, II) outside the rest. */
+/** Rank of a numbering: letters (A, B) outside Roman numerals (I, II) outside Arabic (1, 2). */
 function numberingRank(token: string, lastLetter: string | undefined): { rank: number; letter?: string } {
+  if (/^\d+$/.test(token)) return { rank: 2 };
   if (token.length === 1 && 'IVXLCDM'.includes(token)) {
     // "C" after "B" is a letter; "I", "V", "X" alone are Roman numerals.
     const follows = lastLetter !== undefined && token.charCodeAt(0) === lastLetter.charCodeAt(0) + 1;
@@ -291,8 +294,20 @@ function groupOf(
   if (m && m[0].length < label.text.length && /[.)\-–—:]/.test(m[0])) {
     return { label: stripNumbering(label.text), numbering: m[1]! };
   }
-  // An unnumbered label alone in its row: "Khối cơ quan:", "ĐẢNG BỘ XÃ NẬM LẠNH".
   if (!nonBlank.every(([c]) => labelCols.includes(c))) return undefined;
+  // "1. Đảng bộ xã Nậm Lạnh" alone in its row, the STT cell empty: a unit heading its rows.
+  // In a table of organizations such a line is one of the listed units, not a group.
+  const arabic = ARABIC_NUMBERING.exec(label.text);
+  if (arabic && !layout.unitRows) {
+    const rest = label.text.slice(arabic[0].length);
+    const restFolded = foldText(rest);
+    if (
+      rest.length <= MAX_LABEL &&
+      (startsWithAny(restFolded, GROUP_WORDS) || startsWithAny(restFolded, UNIT_GROUP_WORDS))
+    )
+      return { label: rest, numbering: arabic[1]! };
+  }
+  // An unnumbered label alone in its row: "Khối cơ quan:", "ĐẢNG BỘ XÃ NẬM LẠNH".
   if (label.text.length > MAX_LABEL) return undefined;
   const folded = foldText(label.text);
   const merge = view.mergeAt(row, label.col);

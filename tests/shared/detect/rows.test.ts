@@ -137,3 +137,57 @@ describe('a header directly under another table', () => {
     ]);
   });
 });
+
+describe('group rows numbered 1., 2. with an empty STT', () => {
+  const data = read(
+    sheet('Chi bộ', [
+      ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+      ['I', 'Đảng bộ huyện Sốp Cộp'],
+      [_, '1. Đảng bộ xã Nậm Lạnh'],
+      [1, 'Chi bộ bản Nặm Bao', 12],
+      [2, 'Chi bộ bản Huổi Lạ', 9],
+      [_, '2) Đảng bộ xã Mường Và'],
+      [3, 'Chi bộ bản Pá Khôm', 7],
+      ['II', 'Đảng bộ huyện Mai Sơn'],
+      [4, 'Chi bộ bản Cò Nòi', 15],
+      [_, '5. Chi bộ bản Cò Chịa', 4],
+      ['Tổng cộng', _, 47],
+    ]),
+  );
+  const t = data.tables[0]!;
+
+  it('are groups inside the Roman-numbered ones, not party cells', () => {
+    expect(rows1(t.dataRows)).toEqual([4, 5, 7, 9, 10]);
+    expect(t.groupRows.map((g) => [g.row + 1, g.label, g.level])).toEqual([
+      [2, 'Đảng bộ huyện Sốp Cộp', 1],
+      [3, 'Đảng bộ xã Nậm Lạnh', 2],
+      [6, 'Đảng bộ xã Mường Và', 2],
+      [8, 'Đảng bộ huyện Mai Sơn', 1],
+    ]);
+    expect(data.records.map((r) => r.groups)).toEqual([
+      ['Đảng bộ huyện Sốp Cộp', 'Đảng bộ xã Nậm Lạnh'],
+      ['Đảng bộ huyện Sốp Cộp', 'Đảng bộ xã Nậm Lạnh'],
+      ['Đảng bộ huyện Sốp Cộp', 'Đảng bộ xã Mường Và'],
+      ['Đảng bộ huyện Mai Sơn'],
+      ['Đảng bộ huyện Mai Sơn'],
+    ]);
+  });
+
+  it('need a unit or group word after the number: a cell typed with its number stays a cell', () => {
+    expect(data.records[4]!.values['name']).toBe('5. Chi bộ bản Cò Chịa');
+    expect(t.groupRows.some((g) => g.label.includes('Cò Chịa'))).toBe(false);
+    expect(t.totalRows.map((x) => rows1(x.coversRows))).toEqual([[4, 5, 7, 9, 10]]);
+  });
+
+  it('are data in a table of organizations, where each such line is a listed unit', () => {
+    const orgs = read(
+      sheet('TCCSĐ', [
+        ['STT', 'Tên tổ chức cơ sở đảng', 'Số chi bộ', 'Số đảng viên'],
+        [_, '1. Đảng bộ xã Nậm Lạnh', 12, 230],
+        [_, '2. Đảng bộ xã Mường Và', 9, 180],
+      ]),
+    );
+    expect(orgs.tables[0]!.groupRows).toEqual([]);
+    expect(orgs.records).toHaveLength(2);
+  });
+});
