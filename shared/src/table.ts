@@ -85,7 +85,10 @@ export interface RowRecord {
   sheet: string;
   /** 0-based sheet row. */
   row: number;
-  /** Parsed values; a field whose cell was blank or invalid is absent. */
+  /**
+   * Parsed values; a field whose cell was blank or invalid is absent or undefined (records
+   * read from a sheet list every field of their table, `plainRecord` drops the blank ones).
+   */
   values: Record<string, FieldValue>;
   /** The cells behind every mapped field, blank ones included. */
   cells: Record<string, CellRef>;
@@ -102,9 +105,19 @@ export function plainRecord(rec: RowRecord): RowRecord {
     kind: rec.kind,
     sheet: rec.sheet,
     row: rec.row,
-    values: rec.values,
+    values: presentValues(rec.values),
     cells: rec.cells,
     groups: rec.groups,
     ref: rec.ref,
   };
+}
+
+/** The values a row has: a detected record also lists its table's blank fields as undefined. */
+function presentValues(values: RowRecord['values']): RowRecord['values'] {
+  const out: RowRecord['values'] = {};
+  for (const k in values) {
+    const v = values[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
 }

@@ -7,7 +7,14 @@ import type { FieldDef, FieldType, TableKind } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
 import { parseValue, type ParseOutcome } from '../parse/index.ts';
-import { plainRecord, type CellRef, type DetectedTable, type RowRecord, type TotalRow } from '../table.ts';
+import {
+  plainRecord,
+  type CellRef,
+  type DetectedTable,
+  type FieldValue,
+  type RowRecord,
+  type TotalRow,
+} from '../table.ts';
 import { cellText } from './sheet-view.ts';
 import type { SheetView } from './sheet-view.ts';
 import type { TotalFound } from './rows.ts';
@@ -239,13 +246,17 @@ export function readRecords(
   const refs = rowRefs(sheet);
   const named = table.kind !== 'members' && mapped.some((m) => m.field === 'name');
   const TableRecord = recordClass(view, table, mapped);
+  // Every record of the table starts from the same layout of fields (a blank one stays
+  // undefined), so the rules reading 100,000 rows meet one object shape per table.
+  const layout: RowRecord['values'] = {};
+  for (const m of mapped) layout[m.field] = undefined as unknown as FieldValue;
   const records: RowRecord[] = new Array(table.dataRows.length);
   for (let i = 0; i < table.dataRows.length; i++) {
     const r = table.dataRows[i]!;
     const arr = view.rowArray(r) ?? [];
     const rowNo = String(r + 1);
     const ref = refs(rowNo);
-    const values: RowRecord['values'] = {};
+    const values: RowRecord['values'] = { ...layout };
     let firstIssue = -1;
     for (let k = 0; k < mapped.length; k++) {
       const m = mapped[k]!;

@@ -63,6 +63,9 @@ describe('records', () => {
     const sentMember = sent.records.find((r) => r['kind'] === 'members')!;
     expect(Object.keys(sentMember['cells'] as object)).toEqual(['order', 'cell', 'rating']);
     expect(sentMember['values']).not.toHaveProperty('fullName');
+    // Member B's rating could not be read: the key is not sent at all (a null would be refused).
+    const sentB = sent.records.filter((r) => r['kind'] === 'members')[1]!;
+    expect(Object.keys(sentB['values'] as object)).toEqual(['order', 'cell']);
     const sentCell = sent.records.find((r) => r['kind'] === 'partyCells')!;
     expect(sentCell).toEqual(ownOnly(plainRecord(cell)));
     expect(sentCell['cells']).toHaveProperty('membersTotal', { address: 'C2', raw: 2 });
