@@ -11,7 +11,7 @@ import {
   type WorkbookGrid,
 } from '@kiemtra/shared';
 import { collectInputs } from './files.ts';
-import { loadWorkbook } from './xlsx/load.ts';
+import { loadGrid } from './xlsx/load.ts';
 
 export interface PreviousPeriod {
   summaries: UnitSummary[];
@@ -28,12 +28,12 @@ export async function loadPrevious(paths: string[], maxRows?: number): Promise<P
     });
   }
   for (const file of files) {
-    const loaded = await loadWorkbook(file, maxRows === undefined ? {} : { maxRows });
+    const loaded = await loadGrid(file, maxRows === undefined ? {} : { maxRows });
     if (!loaded.ok) {
       out.problems.push({ file, problem: loaded.problem });
       continue;
     }
-    out.summaries.push(checkWorkbook(loaded.loaded.grid).summary);
+    out.summaries.push(checkWorkbook(loaded.grid).summary);
   }
   return out;
 }

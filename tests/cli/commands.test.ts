@@ -201,9 +201,21 @@ describe('kiemtra check', () => {
     );
     expect(sha(charted)).toBe(chartSha);
     expect(existsSync(`${charted}.bak`)).toBe(false);
-    // Without --in-place the copy is written, with a word about what it lost.
+    // Without --in-place the copy is written by the patch writer, which keeps the chart as it was.
     const copy = await runCli(['check', charted, '--out', join(dir, 'out-chart'), '--lang', 'en']);
-    expect(copy.stdout).toContain('The copy could not keep: charts (the original file is unchanged)');
+    expect(copy.stdout).not.toContain('The copy could not keep');
+    const written = unzip(readFileSync(join(dir, 'out-chart', 'bieu-do.kiemtra.xlsx')));
+    expect(written.get('xl/charts/chart1.xml')?.toString()).toBe('<c:chartSpace/>');
+    // A re-check goes through ExcelJS, which says what it could not keep.
+    const again = await runCli([
+      'check',
+      join(dir, 'out-chart', 'bieu-do.kiemtra.xlsx'),
+      '--out',
+      join(dir, 'out-chart-2'),
+      '--lang',
+      'en',
+    ]);
+    expect(again.stdout).toContain('The copy could not keep: charts (the original file is unchanged)');
   });
 
   it('--previous feeds last period into the check', async () => {

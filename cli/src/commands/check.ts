@@ -11,8 +11,9 @@ import { collectInputs, outputPath } from '../files.ts';
 import { loadPrevious, matchPrevious } from '../previous.ts';
 import { renderReport } from '../render.ts';
 import { progress, type Ui } from '../ui.ts';
+import { writePatched } from '../ooxml/write.ts';
 import { applyPlan } from '../xlsx/apply.ts';
-import { loadWorkbook } from '../xlsx/load.ts';
+import { loadWorkbook, readWorkbookFast, type FastRead, type LoadedWorkbook } from '../xlsx/load.ts';
 import { EXIT, type CommonOptions } from './common.ts';
 
 export interface CheckOptions extends CommonOptions {
@@ -97,14 +98,28 @@ export async function runCheck(ui: Ui, inputs: string[], opts: CheckOptions): Pr
   return withErrors > 0 ? EXIT.errorsFound : EXIT.ok;
 }
 
+/**
+ * One file. A workbook without earlier results is read by the direct OOXML reader and
+ * written by the patch writer (cli/src/ooxml): untouched parts are copied byte for byte. A
+ * re-check (the file holds our earlier results) goes through ExcelJS, which removes them
+ * first; so does a file whose layout the patch writer does not handle.
+ */
 async function checkOne(
   file: string,
   opts: CheckOptions,
   previous: CheckReport['summary'][],
 ): Promise<CheckFileResult> {
-  const loaded = await loadWorkbook(file, opts.maxRows === undefined ? {} : { maxRows: opts.maxRows });
-  if (!loaded.ok) return { file, status: 'failed', problem: loaded.problem };
-  const { workbook, grid, unkept } = loaded.loaded;
+  const limit = opts.maxRows === undefined ? {} : { maxRows: opts.maxRows };
+  const read = await readWorkbookFast(file, limit);
+  if (!read.ok) return { file, status: 'failed', problem: read.problem };
+  let fast: FastRead | undefined = read.fast;
+  let slow: LoadedWorkbook | undefined;
+  if (!fast) {
+    const loaded = await loadWorkbook(file, limit);
+    if (!loaded.ok) return { file, status: 'failed', problem: loaded.problem };
+    slow = loaded.loaded;
+  }
+  const { grid, unkept } = fast ?? slow!;
   if (opts.inPlace && unkept.length > 0) {
     return {
       file,
@@ -129,10 +144,27 @@ async function checkOne(
       ),
     };
   }
-  applyPlan(workbook, report.plan, { cleaned: true });
+  let data: Buffer | undefined;
+  if (fast) {
+    try {
+      data = (await writePatched(fast.read, report.plan)).data;
+    } catch {
+      // A layout the patch writer does not handle: the ExcelJS writer takes over.
+      fast = undefined;
+    }
+  }
+  if (!data && !slow) {
+    const loaded = await loadWorkbook(file, limit);
+    if (!loaded.ok) return { file, status: 'failed', problem: loaded.problem };
+    slow = loaded.loaded;
+  }
   const target = opts.inPlace ? file : outputPath(file, opts.out);
   try {
-    await writeWorkbook(workbook, target, opts.inPlace);
+    if (data) await writeBytes(data, target, opts.inPlace);
+    else {
+      applyPlan(slow!.workbook, report.plan, { cleaned: true });
+      await writeWorkbook(slow!.workbook, target, opts.inPlace);
+    }
   } catch (err) {
     return {
       file,
@@ -143,11 +175,13 @@ async function checkOne(
       ),
     };
   }
+  // Parts the copy could not keep: only the ExcelJS writer loses any.
+  const lost = data ? [] : unkept;
   return {
     file,
     status: 'checked',
     output: target,
-    ...(unkept.length > 0 && !opts.inPlace ? { notKept: unkept } : {}),
+    ...(lost.length > 0 && !opts.inPlace ? { notKept: lost } : {}),
     report,
   };
 }
@@ -157,13 +191,17 @@ async function checkOne(
  * workbook; in place, the original is kept as `<file>.bak` before the new one takes its name.
  */
 export async function writeWorkbook(wb: ExcelJS.Workbook, target: string, inPlace: boolean): Promise<void> {
+  // Fast deflate: the XML is large and repetitive, level 1 costs little size and much less time.
+  const data = await wb.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  } as ExcelJS.XlsxWriteOptions);
+  await writeBytes(Buffer.from(data as ArrayBuffer), target, inPlace);
+}
+
+export async function writeBytes(data: Buffer, target: string, inPlace: boolean): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    // Fast deflate: the XML is large and repetitive, level 1 costs little size and much less time.
-    const data = await wb.xlsx.writeBuffer({
-      zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
-    } as ExcelJS.XlsxWriteOptions);
-    await writeFile(tmp, Buffer.from(data as ArrayBuffer));
+    await writeFile(tmp, data);
     if (inPlace) await rename(target, `${target}.bak`);
     await rename(tmp, target);
   } catch (err) {

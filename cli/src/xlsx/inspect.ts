@@ -6,22 +6,15 @@
  */
 import { createInflateRaw } from 'node:zlib';
 import { bi, type Bilingual } from '@kiemtra/shared';
+import { entryData, listZip, type ZipEntry } from '../ooxml/zip.ts';
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
+export { listZip, type ZipEntry };
 
 export type FileKind = { kind: 'xlsx'; entries: ZipEntry[] } | { kind: 'problem'; problem: Bilingual };
 
 /** The compound-file (CFB) signature shared by .xls files and encrypted .xlsx files. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_LOCAL = 0x04034b50;
-const ZIP_CENTRAL = 0x02014b50;
-const ZIP_END = 0x06054b50;
 
 export function classify(buf: Buffer): FileKind {
   if (buf.length === 0) return problem(bi('tệp rỗng (0 byte)', 'the file is empty (0 bytes)'));
@@ -76,46 +69,6 @@ export function classify(buf: Buffer): FileKind {
 
 function problem(p: Bilingual): FileKind {
   return { kind: 'problem', problem: p };
-}
-
-/** Reads the zip central directory; undefined when it is missing or inconsistent. */
-export function listZip(buf: Buffer): ZipEntry[] | undefined {
-  const minEnd = Math.max(0, buf.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = buf.length - 22; i >= minEnd; i--) {
-    if (buf.readUInt32LE(i) === ZIP_END) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== ZIP_CENTRAL) return undefined;
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const entry: ZipEntry = {
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      size: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
-    };
-    if (entry.localOffset + 30 > buf.length) return undefined;
-    entries.push(entry);
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-function entryData(buf: Buffer, e: ZipEntry): Buffer {
-  const p = e.localOffset;
-  if (buf.readUInt32LE(p) !== ZIP_LOCAL) throw new Error(`bad local header for ${e.name}`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  return buf.subarray(start, start + e.compressedSize);
 }
 
 /** A zip entry as text (small parts only: workbook.xml, rels). */

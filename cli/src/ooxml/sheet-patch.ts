@@ -1,0 +1,549 @@
+/**
+ * The changes a write plan makes to one data sheet, decided as cli/src/xlsx/apply.ts
+ * decides them through ExcelJS (same cells, styles, widths, heights, merges, notes and state
+ * entries), then written into the sheet's own XML: untouched rows are copied as they are,
+ * touched rows get their new cells in column order.
+ */
+import type ExcelJS from 'exceljs';
+import {
+  SEVERITY_FILL,
+  a1,
+  a1Range,
+  cellAt,
+  columnLetters,
+  isCellError,
+  type CellValue,
+  type Highlight,
+  type ResultColumnBlock,
+  type SheetGrid,
+  type StateEntry,
+} from '@kiemtra/shared';
+import { stripOurNote } from '../xlsx/apply.ts';
+import { textLines } from '../xlsx/layout.ts';
+import { SheetIndex, findElement, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
+import type { StyleBook } from './style-book.ts';
+import type { SharedStringsWriter } from './shared-strings-writer.ts';
+import { escapeAttr } from './xml.ts';
+
+type Style = Partial<ExcelJS.Style>;
+
+export const HEADER_FILL = '#D9E1F2';
+const BORDER_COLOR = 'FF8EA9C1';
+
+export function solidFill(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace('#', '').toUpperCase()}` } };
+}
+
+export function border(): Partial<ExcelJS.Borders> {
+  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_COLOR } };
+  return { top: thin, left: thin, bottom: thin, right: thin };
+}
+
+interface CellEdit {
+  style: Style;
+  xf: number;
+  /** Keep the official's value (a highlighted cell); otherwise `value` replaces it. */
+  keep: boolean;
+  value: CellValue;
+}
+
+/** A solid fill's colour as `#RRGGBB` (what another host can restore), else ''. */
+function fillColour(fill: ExcelJS.Fill | undefined): string {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return '';
+  const argb = fill.fgColor?.argb;
+  return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : '';
+}
+
+function isEmptyStyle(style: Style): boolean {
+  return Object.values(style).every((v) => v === undefined);
+}
+
+/** The text ExcelJS's layout measures for a value (layout.ts `cellText`). */
+function valueText(v: CellValue): string {
+  if (v === null || isCellError(v)) return '';
+  return String(v);
+}
+
+/** The object itself when it has no keys (a cheap test for the common unstyled row and column). */
+function EMPTY_OR(style: Style): Style | undefined {
+  for (const _ in style) return undefined;
+  return style;
+}
+
+export class SheetPatch {
+  readonly index: SheetIndex;
+  private edits = new Map<number, CellEdit>();
+  private heights = new Map<number, number>();
+  private widths = new Map<number, number>();
+  readonly merges: string[] = [];
+  private newSlaves = new Set<number>();
+  private originalSlaves = new Set<number>();
+  /** Final note text per cell. */
+  readonly notes = new Map<number, { row: number; col: number; text: string }>();
+
+  constructor(
+    readonly name: string,
+    xml: string,
+    private grid: SheetGrid,
+    private occupied: Set<number>,
+    private styles: StyleBook,
+  ) {
+    this.index = new SheetIndex(xml);
+    for (const m of grid.merges ?? []) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r !== m.top || c !== m.left) this.originalSlaves.add(positionKey(r, c));
+        }
+      }
+    }
+  }
+
+  get touched(): boolean {
+    return this.edits.size > 0 || this.widths.size > 0 || this.merges.length > 0;
+  }
+
+  /** The cell as ExcelJS has it after loading: null when it would not exist in its row. */
+  private existing(row: number, col: number): CellSpan | undefined {
+    const span = this.index.cell(row, col);
+    if (!span) return undefined;
+    return span.s || span.content || this.occupied.has(positionKey(row, col)) ? span : undefined;
+  }
+
+  /** ExcelJS's `cell.style` right now: ours when we wrote it, else what loading gives. */
+  styleAt(row: number, col: number): Style {
+    const edit = this.edits.get(positionKey(row, col));
+    if (edit) return edit.style;
+    const span = this.existing(row, col);
+    if (span) return this.styles.styleOf(span.s);
+    // A cell created on demand takes its row's style, then its column's (Cell._mergeStyle).
+    const rowStyle = this.rowStyle(row);
+    const colStyle = this.colStyle(col);
+    if (rowStyle === EMPTY_OR(rowStyle) && colStyle === EMPTY_OR(colStyle)) return {};
+    const style: Style = {};
+    const numFmt = rowStyle.numFmt || colStyle.numFmt;
+    if (numFmt) style.numFmt = numFmt;
+    const font = rowStyle.font || colStyle.font;
+    if (font) style.font = font;
+    const alignment = rowStyle.alignment || colStyle.alignment;
+    if (alignment) style.alignment = alignment;
+    const b = rowStyle.border || colStyle.border;
+    if (b) style.border = b;
+    const fill = rowStyle.fill || colStyle.fill;
+    if (fill) style.fill = fill;
+    const protection = rowStyle.protection || colStyle.protection;
+    if (protection) style.protection = protection;
+    return style;
+  }
+
+  private rowStyles = new Map<number, Style>();
+  private colStyles = new Map<number, Style>();
+
+  private rowStyle(row: number): Style {
+    const span = this.index.row(row);
+    if (!span?.s) return {};
+    let style = this.rowStyles.get(span.s);
+    if (!style)
+      this.rowStyles.set(span.s, (style = JSON.parse(JSON.stringify(this.styles.styleOf(span.s))) as Style));
+    return style;
+  }
+
+  private colStyle(col: number): Style {
+    let style = this.colStyles.get(col);
+    if (!style) {
+      const def = this.index.colDef(col);
+      this.colStyles.set(col, (style = def?.style ? this.styles.styleOf(def.style) : {}));
+    }
+    return style;
+  }
+
+  private hasValue(row: number, col: number): boolean {
+    const key = positionKey(row, col);
+    if (this.newSlaves.has(key) || this.originalSlaves.has(key)) return true;
+    const edit = this.edits.get(key);
+    if (edit && !edit.keep) return edit.value !== null && edit.value !== '';
+    return cellAt(this.grid, row, col) !== null || this.occupied.has(key);
+  }
+
+  private widthOf(col: number): number | undefined {
+    const set = this.widths.get(col);
+    if (set !== undefined) return set;
+    const def = this.index.colDef(col);
+    return def ? (def.width ?? 9) : undefined;
+  }
+
+  private heightOf(row: number): number | undefined {
+    return this.heights.get(row) ?? this.index.row(row)?.height;
+  }
+
+  private neighbourFont(row: number, col: number): Partial<ExcelJS.Font> {
+    if (col <= 0) return {};
+    const f = this.styleAt(row, col - 1).font;
+    const font: Partial<ExcelJS.Font> = {};
+    if (f?.name) font.name = f.name;
+    if (f?.size) font.size = f.size;
+    return font;
+  }
+
+  private set(row: number, col: number, style: Style, value: CellValue): void {
+    this.edits.set(positionKey(row, col), { style, xf: this.styles.addStyle(style), keep: false, value });
+  }
+
+  /** apply.ts `writeBlock`: returns the first cell holding the official's data, if any. */
+  writeBlock(block: ResultColumnBlock, state: StateEntry[]): string | undefined {
+    const left = block.firstCol;
+    const right = block.firstCol + block.headers.length - 1;
+    for (let r = block.headerTop; r <= block.lastRow; r++) {
+      for (let c = left; c <= right; c++) if (this.hasValue(r, c)) return a1(r, c);
+    }
+    state.push({ kind: 'area', sheet: this.name, ref: a1Range(block.headerTop, left, block.lastRow, right) });
+    for (let r = block.headerTop; r <= block.lastRow; r++) {
+      for (let c = left; c <= right; c++) {
+        const style = this.styleAt(r, c);
+        if (!isEmptyStyle(style))
+          state.push({ kind: 'style', sheet: this.name, ref: a1(r, c), detail: JSON.stringify(style) });
+      }
+    }
+    block.headers.forEach((header, j) => {
+      const col = left + j;
+      const original = this.widthOf(col);
+      state.push({
+        kind: 'width',
+        sheet: this.name,
+        ref: columnLetters(col),
+        ...(original === undefined ? {} : { original }),
+      });
+      this.widths.set(col, block.widths[j] ?? 16);
+      const font = this.neighbourFont(block.headerTop, left);
+      const headerStyle: Style = {
+        font: { ...font, bold: true },
+        alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+        border: border(),
+        fill: solidFill(HEADER_FILL),
+      };
+      this.set(block.headerTop, col, headerStyle, header);
+      for (let r = block.headerTop + 1; r <= block.headerBottom; r++) {
+        this.set(r, col, { border: border(), fill: solidFill(HEADER_FILL) }, null);
+      }
+      if (block.headerBottom > block.headerTop) {
+        // Merging gives the cells below the header's own style, as ExcelJS's mergeCells does.
+        for (let r = block.headerTop + 1; r <= block.headerBottom; r++) {
+          const key = positionKey(r, col);
+          this.edits.set(key, { ...this.edits.get(positionKey(block.headerTop, col))!, value: null });
+          this.newSlaves.add(key);
+        }
+        const merge = a1Range(block.headerTop, col, block.headerBottom, col);
+        this.merges.push(merge);
+        state.push({ kind: 'merge', sheet: this.name, ref: merge });
+      }
+    });
+    // One style object per font and status, so the style book renders each once.
+    const rowStyles = new Map<string, Style>();
+    for (const row of block.rows) {
+      const font = this.neighbourFont(row.row, left);
+      const styleKey = `${font.name}|${font.size}|${row.status}`;
+      let style = rowStyles.get(styleKey);
+      if (!style) {
+        style = {
+          font,
+          alignment: { wrapText: true, vertical: 'top' },
+          border: border(),
+          fill: solidFill(SEVERITY_FILL[row.status]),
+        };
+        rowStyles.set(styleKey, style);
+      }
+      for (let j = 0; j < row.values.length; j++) this.set(row.row, left + j, style, row.values[j]!);
+      // layout.ts `neededHeight` over the block's columns.
+      let lines = 1;
+      block.headers.forEach((_, j) => {
+        const col = left + j;
+        if (
+          this.newSlaves.has(positionKey(row.row, col)) ||
+          this.originalSlaves.has(positionKey(row.row, col))
+        )
+          return;
+        const edit = this.edits.get(positionKey(row.row, col));
+        const text = edit ? valueText(edit.value) : '';
+        lines = Math.max(lines, textLines(text, this.widthOf(col) ?? 9));
+      });
+      const needed = lines <= 1 ? 15 : lines * 16;
+      const current = this.heightOf(row.row);
+      if (needed > (current ?? 15)) {
+        state.push({
+          kind: 'height',
+          sheet: this.name,
+          ref: String(row.row + 1),
+          ...(current === undefined ? {} : { original: current }),
+        });
+        this.heights.set(row.row, needed);
+      }
+    }
+    return undefined;
+  }
+
+  /** apply.ts's highlight step for one cell of this sheet: fill, note, state entry. */
+  highlight(h: Highlight, row: number, col: number, state: StateEntry[]): void {
+    const key = positionKey(row, col);
+    const style = this.styleAt(row, col);
+    const fill = style.fill;
+    state.push({
+      kind: 'fill',
+      sheet: this.name,
+      ref: a1(row, col),
+      original: fillColour(fill),
+      ...(fill ? { detail: JSON.stringify(fill) } : {}),
+    });
+    const newFill = solidFill(SEVERITY_FILL[h.severity]);
+    const newStyle: Style = { ...style, fill: newFill };
+    const edit = this.edits.get(key);
+    const span = edit ? undefined : this.existing(row, col);
+    const xf = span?.s ? this.styles.withFill(span.s, newFill) : this.styles.addStyle(newStyle);
+    this.edits.set(
+      key,
+      edit ? { ...edit, style: newStyle, xf } : { style: newStyle, xf, keep: true, value: null },
+    );
+    const existing = this.notes.get(key)?.text ?? this.officialNote(row, col);
+    const official = existing === undefined ? undefined : stripOurNote(existing);
+    this.notes.set(key, { row, col, text: official ? `${official}\n\n${h.note}` : h.note });
+  }
+
+  private officialNote(row: number, col: number): string | undefined {
+    return this.grid.notes?.[a1(row, col)];
+  }
+
+  /** The sheet's XML with every change written in. */
+  emit(shared: SharedStringsWriter, legacyDrawing: string | undefined): string {
+    const { xml, prefix: p } = this.index;
+    const out: string[] = [];
+    let pos = 0;
+    const copyTo = (to: number) => {
+      if (to > pos) out.push(xml.slice(pos, to));
+      pos = to;
+    };
+
+    // Column widths.
+    if (this.widths.size > 0) {
+      const cols = this.colsXml();
+      if (this.index.colsSpan) {
+        copyTo(this.index.colsSpan[0]);
+        out.push(cols);
+        pos = this.index.colsSpan[1];
+      } else {
+        copyTo(findElement(xml, `<${p}sheetData`, 0));
+        out.push(cols);
+      }
+    }
+
+    // Rows: edits grouped by row, in row order.
+    const byRow = new Map<number, number[]>();
+    for (const key of this.edits.keys()) {
+      const row = Math.floor(key / 16_384);
+      let list = byRow.get(row);
+      if (!list) byRow.set(row, (list = []));
+      list.push(key % 16_384);
+    }
+    for (const row of this.heights.keys()) if (!byRow.has(row)) byRow.set(row, []);
+    const rowsToWrite = [...byRow.keys()].sort((a, b) => a - b);
+    let k = 0;
+    for (const span of this.index.rows) {
+      while (k < rowsToWrite.length && rowsToWrite[k]! < span.row) {
+        const r = rowsToWrite[k++]!;
+        copyTo(span.start);
+        out.push(this.newRowXml(r, byRow.get(r)!, shared));
+      }
+      if (k < rowsToWrite.length && rowsToWrite[k] === span.row) {
+        k++;
+        copyTo(span.start);
+        out.push(this.rowXml(span, byRow.get(span.row)!, shared));
+        pos = span.end;
+      }
+    }
+    if (k < rowsToWrite.length) {
+      copyTo(this.index.dataEnd);
+      for (; k < rowsToWrite.length; k++) {
+        const r = rowsToWrite[k]!;
+        out.push(this.newRowXml(r, byRow.get(r)!, shared));
+      }
+    }
+
+    // Merged header cells.
+    if (this.merges.length > 0) {
+      const cells = this.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join('');
+      const open = findElement(xml, `<${p}mergeCells`, this.index.dataEnd);
+      if (open >= 0) {
+        const gt = xml.indexOf('>', open);
+        const selfClosing = xml.charCodeAt(gt - 1) === 47;
+        const tag = xml.slice(open, gt + 1);
+        const existing = (
+          xml.slice(gt + 1, xml.indexOf(`</${p}mergeCells>`, gt)).match(/<(?:\w+:)?mergeCell[\s/>]/g) ?? []
+        ).length;
+        const count = (selfClosing ? 0 : existing) + this.merges.length;
+        copyTo(open);
+        out.push(setAttr(tag.replace(/\/>$/, '>'), 'count', String(count)));
+        pos = gt + 1;
+        if (selfClosing) out.push(cells, `</${p}mergeCells>`);
+        else {
+          copyTo(xml.indexOf(`</${p}mergeCells>`, gt));
+          out.push(cells);
+        }
+      } else {
+        copyTo(insertionPoint(xml, p, this.index.dataEnd, AFTER_MERGE_CELLS));
+        out.push(`<${p}mergeCells count="${this.merges.length}">${cells}</${p}mergeCells>`);
+      }
+    }
+
+    if (legacyDrawing !== undefined) {
+      copyTo(insertionPoint(xml, p, this.index.dataEnd, AFTER_LEGACY_DRAWING));
+      out.push(legacyDrawing);
+    }
+    copyTo(xml.length);
+    return out.join('');
+  }
+
+  private colsXml(): string {
+    const { xml, prefix: p } = this.index;
+    const pieces: { min: number; xml: string }[] = [];
+    const edited = [...this.widths.keys()].map((c) => c + 1);
+    for (const def of this.index.cols) {
+      const tag = xml.slice(def.start, def.end);
+      let from = def.min;
+      for (let c = def.min; c <= def.max + 1; c++) {
+        if (c === def.max + 1 || edited.includes(c)) {
+          if (c > from)
+            pieces.push({ min: from, xml: setAttr(setAttr(tag, 'min', String(from)), 'max', String(c - 1)) });
+          from = c + 1;
+        }
+      }
+    }
+    for (const c of edited) {
+      const def = this.index.colDef(c - 1);
+      const width = String(this.widths.get(c - 1));
+      const base = def ? xml.slice(def.start, def.end) : `<${p}col/>`;
+      let tag = setAttr(setAttr(base, 'min', String(c)), 'max', String(c));
+      tag = setAttr(setAttr(tag, 'width', width), 'customWidth', '1');
+      pieces.push({ min: c, xml: tag });
+    }
+    pieces.sort((a, b) => a.min - b.min);
+    return `<${p}cols>${pieces.map((x) => x.xml).join('')}</${p}cols>`;
+  }
+
+  private rowTag(tag: string, row: number): string {
+    let t = tag.replace(/\s+spans\s*=\s*(["'])[^"']*\1/, '');
+    const h = this.heights.get(row);
+    if (h !== undefined) t = setAttr(setAttr(t, 'ht', String(h)), 'customHeight', '1');
+    return t;
+  }
+
+  private rowXml(span: RowSpan, cols: number[], shared: SharedStringsWriter): string {
+    const { xml, prefix: p } = this.index;
+    const cells = this.index.cells(span);
+    const sorted = [...cols].sort((a, b) => a - b);
+    const out: string[] = [this.rowTag(xml.slice(span.start, span.tagEnd), span.row).replace(/\/>$/, '>')];
+    let i = 0;
+    let pos = span.tagEnd;
+    const flushTo = (to: number) => {
+      if (to > pos) out.push(xml.slice(pos, to));
+      pos = to;
+    };
+    for (const col of sorted) {
+      while (i < cells.length && cells[i]!.col < col) i++;
+      const cell = cells[i];
+      const edit = this.edits.get(positionKey(span.row, col))!;
+      if (cell && cell.col === col) {
+        flushTo(cell.start);
+        if (edit.keep) {
+          out.push(
+            setAttr(xml.slice(cell.start, cell.tagEnd), 's', String(edit.xf)),
+            xml.slice(cell.tagEnd, cell.end),
+          );
+        } else out.push(this.cellXml(span.row, col, edit, shared));
+        pos = cell.end;
+        i++;
+      } else {
+        flushTo(cell ? cell.start : span.close);
+        out.push(this.cellXml(span.row, col, edit, shared));
+      }
+    }
+    if (span.close === span.tagEnd) out.push(`</${p}row>`);
+    else {
+      flushTo(span.end);
+    }
+    return out.join('');
+  }
+
+  private newRowXml(row: number, cols: number[], shared: SharedStringsWriter): string {
+    const p = this.index.prefix;
+    const cells = [...cols]
+      .sort((a, b) => a - b)
+      .map((c) => this.cellXml(row, c, this.edits.get(positionKey(row, c))!, shared))
+      .join('');
+    return `${this.rowTag(`<${p}row r="${row + 1}">`, row)}${cells}</${p}row>`;
+  }
+
+  private cellXml(row: number, col: number, edit: CellEdit, shared: SharedStringsWriter): string {
+    return cellElement(this.index.prefix, a1(row, col), edit.xf, edit.keep ? null : edit.value, shared);
+  }
+}
+
+/** One `<c>` as ExcelJS writes it: strings shared, numbers as they are, errors and booleans typed. */
+export function cellElement(
+  p: string,
+  ref: string,
+  xf: number,
+  value: CellValue,
+  shared: SharedStringsWriter,
+): string {
+  const s = xf ? ` s="${xf}"` : '';
+  if (value === null || value === undefined) return `<${p}c r="${ref}"${s}/>`;
+  if (typeof value === 'string')
+    return `<${p}c r="${ref}"${s} t="s"><${p}v>${shared.index(value)}</${p}v></${p}c>`;
+  if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
+  if (typeof value === 'boolean')
+    return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="e"><${p}v>${escapeAttr(value.error)}</${p}v></${p}c>`;
+}
+
+/** Sets (or adds) attribute `name` on an opening tag string. */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(["'])[^"']*\\2`);
+  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
+  return tag.replace(/(\s*\/?>)$/, ` ${name}="${value}"$1`);
+}
+
+/** Elements that follow `<mergeCells>` in a worksheet, in schema order. */
+const AFTER_MERGE_CELLS = [
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+const AFTER_LEGACY_DRAWING = AFTER_MERGE_CELLS.slice(AFTER_MERGE_CELLS.indexOf('legacyDrawingHF'));
+
+/** Where an element goes: before the first of `following` after `from`, else before the root's end. */
+export function insertionPoint(xml: string, p: string, from: number, following: string[]): number {
+  let best = -1;
+  for (const name of following) {
+    const at = findElement(xml, `<${p}${name}`, from);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best >= 0 ? best : xml.lastIndexOf(`</${p}worksheet`);
+}

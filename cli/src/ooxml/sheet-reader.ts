@@ -1,0 +1,415 @@
+/**
+ * One worksheet's XML → SheetGrid, by a single forward scan of `<sheetData>` (indexOf and
+ * char codes, no DOM), giving what the ExcelJS reader gives (cli/src/xlsx/read.ts): values
+ * a person sees (shared and inline strings, rich text joined, formulas as their cached
+ * results, booleans, errors, dates as 1900-system serials), merged areas with their values
+ * in the top-left cell only, number formats, and notes on cells that hold something.
+ */
+import {
+  NOTE_PREFIX,
+  RESULT_MARKER,
+  a1,
+  columnIndex,
+  type CellValue,
+  type MergeArea,
+  type SheetGrid,
+} from '@kiemtra/shared';
+import type { StyleFormats } from './number-formats.ts';
+import { inlineText } from './text-runs.ts';
+import { attr, decodeText, findTags, rawAttr, rootPrefix } from './xml.ts';
+
+export interface SheetContext {
+  name: string;
+  hidden: boolean;
+  sharedStrings: (string | null)[];
+  formats: StyleFormats;
+  date1904: boolean;
+  /** Note texts by 0-based position key (row * COLS + col). */
+  notes: Map<number, string>;
+  maxRows: number;
+}
+
+export interface SheetRead {
+  sheet: SheetGrid;
+  /** `<row>` elements seen (counting stops just past the limit). */
+  rows: number;
+  overLimit: boolean;
+  /** A value starting with RESULT_MARKER or a note holding NOTE_PREFIX: an earlier run's output. */
+  earlierResults: boolean;
+  /**
+   * Cells that hold something though the grid shows them blank (a formula without a cached
+   * result, a link without text): the writer must not write over them.
+   */
+  occupied: Set<number>;
+}
+
+/** Columns per row in position keys; Excel's limit is 16,384. */
+export const COLS = 16_384;
+
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/** ExcelJS turns a dated number into a JS Date (rounded to the millisecond), then read.ts back. */
+function dateSerial(v: number, date1904: boolean): number {
+  const ms = Math.round((v - UNIX_EPOCH_SERIAL + (date1904 ? 1462 : 0)) * MS_PER_DAY);
+  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** ExcelJS decodes the five named entities a second time in `t="str"` text. */
+function xmlDecodeAgain(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&([a-z]*);/g, (c) => {
+    switch (c) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return c;
+    }
+  });
+}
+
+/** "AB12" → 0-based column (27); -1 when there are no letters. */
+function refColumn(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return i === 0 ? -1 : n - 1;
+}
+
+export function parseRef(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return undefined;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
+}
+
+export function parseRange(ref: string): MergeArea | undefined {
+  const [from, to] = ref.split(':');
+  const a = parseRef(from ?? '');
+  const b = to === undefined ? a : parseRef(to);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+/** Merged areas of a worksheet, in document order. */
+export function sheetMergeAreas(xml: string, from = 0): MergeArea[] {
+  const out: MergeArea[] = [];
+  for (const [s, e] of findTags(xml, 'mergeCell', from)) {
+    const m = parseRange(attr(xml, s, e, 'ref') ?? '');
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** Cells with a hyperlink through a relationship (ExcelJS turns only those into link values). */
+export function hyperlinkKeys(xml: string, from = 0): Set<number> {
+  const out = new Set<number>();
+  for (const [s, e] of findTags(xml, 'hyperlink', from)) {
+    if (rawAttr(xml, s, e, 'r:id') === undefined) continue;
+    const p = parseRef(attr(xml, s, e, 'ref') ?? '');
+    if (p) out.add(p.row * COLS + p.col);
+  }
+  return out;
+}
+
+/** Attributes r, s, t of a `<c …>` tag spanning xml[start, end). */
+function cellAttrs(xml: string, start: number, end: number, out: { r: string; s: number; t: string }): void {
+  out.r = '';
+  out.s = 0;
+  out.t = '';
+  let j = start;
+  while (j < end) {
+    // Skip to an attribute name.
+    let c = xml.charCodeAt(j);
+    while (j < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = xml.charCodeAt(++j);
+    const nameStart = j;
+    while (j < end && c !== 61 /* = */ && c !== 32 && c !== 62 && c !== 47) c = xml.charCodeAt(++j);
+    const nameEnd = j;
+    if (c !== 61) {
+      j++;
+      continue;
+    }
+    j++;
+    const q = xml.charCodeAt(j);
+    if (q !== 34 && q !== 39) break;
+    const close = xml.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (close < 0 || close > end) break;
+    if (nameEnd - nameStart === 1) {
+      const n = xml.charCodeAt(nameStart);
+      if (n === 114 /* r */) out.r = xml.slice(j + 1, close);
+      else if (n === 115 /* s */) out.s = parseInt(xml.slice(j + 1, close), 10) || 0;
+      else if (n === 116 /* t */) out.t = xml.slice(j + 1, close);
+    }
+    j = close + 1;
+  }
+}
+
+/** Position of the end of element `<qname …>` opened at `open` (just after its closing tag). */
+function innerEnd(xml: string, tagEnd: number, close: string): number {
+  const at = xml.indexOf(close, tagEnd);
+  return at < 0 ? xml.length : at;
+}
+
+/** Start of a child element `<qname` within [from, to), followed by a delimiter; -1 if none. */
+function childAt(xml: string, open: string, from: number, to: number): number {
+  let i = xml.indexOf(open, from);
+  while (i >= 0 && i < to) {
+    const c = xml.charCodeAt(i + open.length);
+    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    i = xml.indexOf(open, i + 1);
+  }
+  return -1;
+}
+
+/** Text of the element opened at `at` (its tag ends at the next `>`), '' when self-closed. */
+function childText(xml: string, at: number, close: string, to: number): { text: string; tagEnd: number } {
+  const gt = xml.indexOf('>', at);
+  if (xml.charCodeAt(gt - 1) === 47) return { text: '', tagEnd: gt + 1 };
+  const end = xml.indexOf(close, gt + 1);
+  return { text: xml.slice(gt + 1, end < 0 || end > to ? to : end), tagEnd: gt + 1 };
+}
+
+export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
+  const p = rootPrefix(xml, 'worksheet');
+  const sheet: SheetGrid = { name: ctx.name, rows: [] };
+  const result: SheetRead = { sheet, rows: 0, overLimit: false, earlierResults: false, occupied: new Set() };
+  const sdOpen = childAt(xml, `<${p}sheetData`, 0, xml.length);
+  let sdClose = sdOpen;
+  if (sdOpen >= 0) {
+    const gt = xml.indexOf('>', sdOpen);
+    sdClose = xml.charCodeAt(gt - 1) === 47 ? gt + 1 : innerEnd(xml, gt, `</${p}sheetData`);
+  }
+  const tailFrom = sdClose < 0 ? 0 : sdClose;
+  const merges = sheetMergeAreas(xml, tailFrom);
+  const links = hyperlinkKeys(xml, tailFrom);
+  // Cells inside a merged area other than its top-left one: values hidden, notes kept.
+  const slave = new Set<number>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(r * COLS + c);
+    }
+  }
+
+  const cr: number[] = [];
+  const cc: number[] = [];
+  const cv: CellValue[] = [];
+  const cf: (string | null)[] = [];
+  const notes: Record<string, string> = {};
+  let anyNote = false;
+  const formats = ctx.formats;
+  const sst = ctx.sharedStrings;
+
+  const rowOpen = `<${p}row`;
+  const cOpen = `<${p}c`;
+  const cClose = `</${p}c>`;
+  const vOpen = `<${p}v`;
+  const vClose = `</${p}v`;
+  const fOpen = `<${p}f`;
+  const fClose = `</${p}f`;
+  const isOpen = `<${p}is`;
+  const isClose = `</${p}is`;
+  const plen = p.length;
+  const a = { r: '', s: 0, t: '' };
+
+  let row = -1;
+  let col = -1;
+  let i = sdOpen < 0 ? -1 : xml.indexOf('>', sdOpen) + 1;
+  while (i > 0) {
+    i = xml.indexOf('<', i);
+    if (i < 0 || i >= sdClose) break;
+    const n0 = i + 1 + plen;
+    const ch = xml.charCodeAt(n0);
+    const next = xml.charCodeAt(n0 + 1);
+    const isRow =
+      ch === 114 && next === 111 && xml.startsWith(rowOpen, i) && !isNameChar(xml.charCodeAt(n0 + 3));
+    const isCell = ch === 99 && !isNameChar(next) && (plen === 0 || xml.startsWith(cOpen, i));
+    if (isRow) {
+      const gt = xml.indexOf('>', i);
+      const r = rawAttr(xml, i, gt, 'r');
+      row = r === undefined ? row + 1 : parseInt(r, 10) - 1;
+      col = -1;
+      result.rows++;
+      if (result.rows > ctx.maxRows) {
+        result.overLimit = true;
+        return result;
+      }
+      i = gt + 1;
+      continue;
+    }
+    if (!isCell) {
+      i = n0;
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    cellAttrs(xml, i + 1 + plen + 1, gt, a);
+    const c = a.r === '' ? col + 1 : refColumn(a.r);
+    col = c;
+    const key = row * COLS + c;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    let end = gt + 1;
+    let value: CellValue | undefined;
+    let isFormula = false;
+    if (!selfClosing) {
+      end = innerEnd(xml, gt + 1, cClose);
+      // Searched within the cell only: most cells have no formula, and a search over the
+      // rest of the sheet for each of them would make the scan quadratic.
+      const inner = xml.slice(gt + 1, end);
+      const to = inner.length;
+      let raw: string | undefined;
+      const vAt = childAt(inner, vOpen, 0, to);
+      if (vAt >= 0) {
+        const t = childText(inner, vAt, vClose, to).text;
+        if (t !== '') raw = t;
+      }
+      const fAt = childAt(inner, fOpen, 0, to);
+      if (fAt >= 0) {
+        const f = childText(inner, fAt, fClose, to);
+        isFormula = f.text !== '' || rawAttr(inner, fAt, f.tagEnd, 't') !== undefined;
+      }
+      if (isFormula) {
+        value = null;
+        if (raw !== undefined) {
+          const text = decodeText(raw);
+          if (a.t === 'str') value = xmlDecodeAgain(text);
+          else if (a.t === 'b') value = parseInt(text, 10) !== 0;
+          else if (a.t === 'e') value = { error: text };
+          else {
+            const num = parseFloat(text);
+            value = a.s && formats.isDate[a.s] ? dateSerial(num, ctx.date1904) : num;
+          }
+        }
+      } else if (a.t === 'inlineStr') {
+        const isAt = childAt(inner, isOpen, 0, to);
+        if (isAt >= 0) {
+          const isGt = inner.indexOf('>', isAt);
+          const isEnd = innerEnd(inner, isGt, isClose);
+          value = inlineText(inner, isGt + 1, Math.min(isEnd, to));
+        }
+        if (value === undefined && raw !== undefined) value = decodeText(raw);
+      } else if (raw !== undefined) {
+        const text = decodeText(raw);
+        switch (a.t) {
+          case 's': {
+            const item = sst[parseInt(text, 10)];
+            value = item === undefined ? null : item;
+            break;
+          }
+          case 'str':
+            value = xmlDecodeAgain(text);
+            break;
+          case 'b':
+            value = parseInt(text, 10) !== 0;
+            break;
+          case 'e':
+            value = { error: text };
+            break;
+          default: {
+            const num = parseFloat(text);
+            value = a.s && formats.isDate[a.s] ? dateSerial(num, ctx.date1904) : num;
+          }
+        }
+      }
+    }
+    i = end;
+    const linked = links.size > 0 && links.has(key);
+    // ExcelJS leaves out a cell with neither value nor style; an unstyled one that only
+    // carries a link is kept as a link without text.
+    if (value === undefined && !a.s && !linked) continue;
+    const isSlave = slave.size > 0 && slave.has(key);
+    const visited = value !== undefined || linked || isSlave;
+    if (visited && ctx.notes.size > 0) {
+      const note = ctx.notes.get(key);
+      if (note !== undefined) {
+        notes[a1(row, c)] = note;
+        anyNote = true;
+        if (note.includes(NOTE_PREFIX)) result.earlierResults = true;
+      }
+    }
+    if (!isSlave && (value === null || (value === undefined && linked))) result.occupied.add(key);
+    if (isSlave || value === undefined || value === null || value === '') continue;
+    if (typeof value === 'string' && value.startsWith(RESULT_MARKER)) result.earlierResults = true;
+    cr.push(row);
+    cc.push(c);
+    cv.push(value);
+    const fmt = a.s ? formats.numFmt[a.s] : undefined;
+    cf.push(fmt ?? null);
+  }
+
+  if (cv.length > 0) buildRows(sheet, cr, cc, cv, cf);
+  if (merges.length > 0) sheet.merges = merges;
+  if (anyNote) sheet.notes = notes;
+  if (ctx.hidden) sheet.hidden = true;
+  return result;
+}
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 58 ||
+    c === 95 ||
+    c === 45 ||
+    c === 46
+  );
+}
+
+/** The same rows, origin and number formats as read.ts builds from ExcelJS's cells. */
+function buildRows(
+  sheet: SheetGrid,
+  cr: number[],
+  cc: number[],
+  cv: CellValue[],
+  cf: (string | null)[],
+): void {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  for (let k = 0; k < cr.length; k++) {
+    const r = cr[k]!;
+    const c = cc[k]!;
+    if (r < top) top = r;
+    if (c < left) left = c;
+    if (r > bottom) bottom = r;
+  }
+  const rows: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  let anyFormat = false;
+  for (let r = top; r <= bottom; r++) {
+    rows.push([]);
+    formats.push([]);
+  }
+  for (let k = 0; k < cr.length; k++) {
+    const rr = cr[k]! - top;
+    const col = cc[k]! - left;
+    const row = rows[rr]!;
+    while (row.length < col) row.push(null);
+    row[col] = cv[k]!;
+    const fmt = cf[k];
+    if (fmt && fmt !== 'General') {
+      const f = formats[rr]!;
+      while (f.length < col) f.push(null);
+      f[col] = fmt;
+      anyFormat = true;
+    }
+  }
+  sheet.rows = rows;
+  if (top !== 0 || left !== 0) sheet.origin = { row: top, col: left };
+  if (anyFormat) sheet.numberFormats = formats;
+}

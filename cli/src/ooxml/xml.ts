@@ -1,0 +1,122 @@
+/**
+ * The little XML the package parts need, by string scanning: attributes of one tag, text
+ * with its entities decoded, escaping for what we write. No DOM: a worksheet is tens of
+ * megabytes and is read once, front to back.
+ */
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Entities (`&amp;`, `&#10;`, `&#x1F;`) decoded; line ends normalized as an XML parser does. */
+export function decodeText(s: string): string {
+  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body.charCodeAt(0) === 35) {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[body] ?? whole;
+  });
+}
+
+/** An attribute value as a parser reports it: entities decoded, tabs and line ends as spaces. */
+export function decodeAttr(s: string): string {
+  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n|[\t\n\r]/g, ' ');
+  return decodeText(s);
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+export function escapeAttr(s: string): string {
+  return s.replace(/[&<>"\n\r\t]/g, (c) => {
+    switch (c) {
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '"':
+        return '&quot;';
+      default:
+        return `&#${c.charCodeAt(0)};`;
+    }
+  });
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * The raw value of attribute `name` in the tag that spans xml[start, end) (from `<` to `>`),
+ * or undefined. `name` may carry a prefix (`r:id`).
+ */
+export function rawAttr(xml: string, start: number, end: number, name: string): string | undefined {
+  let i = xml.indexOf(name, start);
+  while (i >= 0 && i < end) {
+    const after = i + name.length;
+    if (isSpace(xml.charCodeAt(i - 1))) {
+      let j = after;
+      while (isSpace(xml.charCodeAt(j))) j++;
+      if (xml.charCodeAt(j) === 61 /* = */) {
+        j++;
+        while (isSpace(xml.charCodeAt(j))) j++;
+        const q = xml.charCodeAt(j);
+        if (q === 34 || q === 39) {
+          const close = xml.indexOf(q === 34 ? '"' : "'", j + 1);
+          if (close > 0 && close < end) return xml.slice(j + 1, close);
+        }
+      }
+    }
+    i = xml.indexOf(name, after);
+  }
+  return undefined;
+}
+
+export function attr(xml: string, start: number, end: number, name: string): string | undefined {
+  const raw = rawAttr(xml, start, end, name);
+  return raw === undefined ? undefined : decodeAttr(raw);
+}
+
+/** Every tag `<prefix?name …>` of a (small) part, as [start, end) spans of the opening tag. */
+export function findTags(xml: string, name: string, from = 0, to = xml.length): [number, number][] {
+  const out: [number, number][] = [];
+  let i = from;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0 || i >= to) break;
+    const nameEnd = tagNameEnd(xml, i + 1);
+    const tag = localName(xml.slice(i + 1, nameEnd));
+    if (tag === name) {
+      const end = xml.indexOf('>', nameEnd);
+      if (end < 0) break;
+      out.push([i, end + 1]);
+      i = end + 1;
+    } else i = nameEnd;
+  }
+  return out;
+}
+
+export function tagNameEnd(xml: string, i: number): number {
+  let j = i;
+  for (;;) {
+    const c = xml.charCodeAt(j);
+    if (Number.isNaN(c) || isSpace(c) || c === 62 /* > */ || c === 47 /* / */) return j;
+    j++;
+  }
+}
+
+export function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+/** The namespace prefix (with its colon) of the root element named `root`, '' when none. */
+export function rootPrefix(xml: string, root: string): string {
+  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>]`).exec(xml);
+  return m?.[1] ?? '';
+}

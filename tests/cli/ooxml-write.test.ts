@@ -1,0 +1,209 @@
+/**
+ * The patch writer against the reference: for every sample (and a workbook LibreOffice
+ * wrote), the same plan applied through ExcelJS (apply.ts) and through the patch writer
+ * gives outputs that ExcelJS reads back identically — values, styles, notes, merges, widths,
+ * heights, sheets, links, frozen panes — with the same state entries; untouched parts are
+ * copied byte for byte, and re-checking the output through the ExcelJS path adds nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import {
+  STATE_SHEET,
+  checkWorkbook,
+  decodeStateRows,
+  type StateEntry,
+  type WritePlan,
+} from '@kiemtra/shared';
+import { applyPlan, removeResults } from '../../cli/src/xlsx/apply.ts';
+import { readPackage } from '../../cli/src/ooxml/read.ts';
+import { writePatched } from '../../cli/src/ooxml/write.ts';
+import { listZip } from '../../cli/src/ooxml/zip.ts';
+import { SAMPLES_DIR } from '../../scripts/make-xlsx-samples.ts';
+import { diffCells, loadBuffer, snapshotWorkbook, tempDir, toBuffer, unzip } from './helpers.ts';
+
+function samples(dir = SAMPLES_DIR): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name === 'generated') continue;
+    if (statSync(path).isDirectory()) out.push(...samples(path));
+    else if (name.endsWith('.xlsx')) out.push(path);
+  }
+  return out;
+}
+
+function stateOf(wb: ExcelJS.Workbook): StateEntry[] {
+  const ws = wb.getWorksheet(STATE_SHEET);
+  if (!ws) return [];
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => rows.push([1, 2, 3, 4, 5].map((i) => row.getCell(i).value)));
+  return decodeStateRows(rows);
+}
+
+/** `detail` JSON compared as data: the key order of a style object is not part of it. */
+function comparable(entries: StateEntry[]): unknown[] {
+  return entries.map((e) => ('detail' in e && e.detail ? { ...e, detail: JSON.parse(e.detail) } : e));
+}
+
+interface SheetLayout {
+  name: string;
+  state: string;
+  widths: (number | null)[];
+  heights: (number | null)[];
+  views: unknown;
+  pageSetup: unknown;
+}
+
+function layout(wb: ExcelJS.Workbook): SheetLayout[] {
+  return wb.worksheets.map((ws) => {
+    const widths: (number | null)[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) widths.push(ws.getColumn(c).width ?? null);
+    const heights: (number | null)[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) heights.push(ws.getRow(r).height ?? null);
+    const { paperSize, orientation, fitToWidth, fitToHeight, fitToPage } = ws.pageSetup;
+    return {
+      name: ws.name,
+      state: ws.state,
+      widths,
+      heights,
+      views: (ws.views ?? []).map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })),
+      pageSetup: { paperSize, orientation, fitToWidth, fitToHeight, fitToPage },
+    };
+  });
+}
+
+/** Both ways for one file: the reference (ExcelJS) output and ours, with the plan. */
+async function bothWays(buf: Buffer, name: string): Promise<{ ref: Buffer; ours: Buffer; plan: WritePlan }> {
+  const read = readPackage(buf, listZip(buf)!, name, 300_000);
+  expect(read.earlierResults).toBe(false);
+  const plan = checkWorkbook(read.grid).plan;
+  const wb = await loadBuffer(buf);
+  removeResults(wb);
+  applyPlan(wb, plan, { cleaned: true });
+  const ref = await toBuffer(wb);
+  const ours = (await writePatched(read, plan)).data;
+  return { ref, ours, plan };
+}
+
+/**
+ * Same values, notes, merges, layout and state; same styles, except where the ExcelJS writer
+ * re-serialized an untouched style lossily (LibreOffice's explicit defaults, a "General"
+ * custom format): there our output must still hold the input's own style, with our fill
+ * where we highlighted.
+ */
+async function expectSameOutputs(input: Buffer, ref: Buffer, ours: Buffer): Promise<void> {
+  const a = await loadBuffer(ref);
+  const b = await loadBuffer(ours);
+  expect(layout(b)).toEqual(layout(a));
+  const si = snapshotWorkbook(await loadBuffer(input));
+  const sa = snapshotWorkbook(a);
+  const sb = snapshotWorkbook(b);
+  for (const [i, s] of sa.entries()) {
+    if (s.name === STATE_SHEET) continue;
+    const original = si.find((x) => x.name === s.name)?.cells;
+    const real = diffCells(s.cells, sb[i]!.cells).filter((d) => {
+      const addr = d.slice(0, d.indexOf('.'));
+      if (!d.startsWith(`${addr}.style`)) return true;
+      const x = s.cells.get(addr)?.style as Record<string, unknown> | undefined;
+      const y = sb[i]!.cells.get(addr)?.style;
+      if (same(x, y)) return false;
+      const kept = original?.get(addr)?.style as Record<string, unknown> | undefined;
+      return !(kept && (same(kept, y) || same({ ...kept, fill: x?.fill }, y)));
+    });
+    expect(real, s.name).toEqual([]);
+    expect(sb[i]!.merges, `${s.name} merges`).toEqual(s.merges);
+  }
+  expect(comparable(stateOf(b))).toEqual(comparable(stateOf(a)));
+}
+
+function same(x: unknown, y: unknown): boolean {
+  return JSON.stringify(sortKeys(x)) === JSON.stringify(sortKeys(y));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}
+
+const files = samples();
+
+describe('the patch writer writes what the ExcelJS writer writes', () => {
+  it.each(files.map((f) => [relative(SAMPLES_DIR, f), f]))('%s', async (_name, path) => {
+    const buf = readFileSync(path);
+    const { ref, ours } = await bothWays(buf, basename(path));
+    await expectSameOutputs(buf, ref, ours);
+
+    // Every part we did not need to touch is the input's, byte for byte.
+    const input = unzip(buf);
+    const output = unzip(ours);
+    const rewritten = [...input.keys()].filter(
+      (k) => !input.get(k)!.equals(output.get(k) ?? Buffer.alloc(0)),
+    );
+    for (const k of rewritten) {
+      expect(k, 'only package, sheet, style and string parts change').toMatch(
+        /^(\[Content_Types\]\.xml|docProps\/app\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/worksheets\/.*|xl\/comments\d*\.xml|xl\/drawings\/vmlDrawing\d*\.vml)$/,
+      );
+    }
+    expect(input.get('xl/theme/theme1.xml')).toEqual(output.get('xl/theme/theme1.xml'));
+
+    // Checking our output again (the ExcelJS path: remove, then write) changes nothing.
+    const wb = await loadBuffer(ours);
+    removeResults(wb);
+    const again = readPackage(await toBuffer(wb), listZip(await toBuffer(wb))!, 'x', 300_000);
+    const plan2 = checkWorkbook(again.grid).plan;
+    const first = await loadBuffer(ours);
+    applyPlan(first, plan2);
+    const sa = snapshotWorkbook(await loadBuffer(ours));
+    const sb = snapshotWorkbook(await loadBuffer(await toBuffer(first)));
+    expect(sb.map((s) => s.name)).toEqual(sa.map((s) => s.name));
+    for (const [i, s] of sa.entries()) {
+      if (s.name === STATE_SHEET) continue;
+      const diffs = diffCells(s.cells, sb[i]!.cells).filter((d) => {
+        const addr = d.slice(0, d.indexOf('.'));
+        if (!d.startsWith(`${addr}.style`)) return true;
+        return (
+          JSON.stringify(sortKeys(s.cells.get(addr)?.style)) !==
+          JSON.stringify(sortKeys(sb[i]!.cells.get(addr)?.style))
+        );
+      });
+      expect(diffs, s.name).toEqual([]);
+    }
+  });
+
+  it('writes what ExcelJS writes for a workbook LibreOffice wrote', async () => {
+    const dir = tempDir('kiemtra-lo-patch-');
+    const source = join(SAMPLES_DIR, 'xa-nam-lanh-2023.xlsx');
+    // LibreOffice re-saves the sample as its own .xlsx (its styles, its XML, its zip).
+    const csvDir = join(dir, 'in');
+    execFileSync('mkdir', ['-p', csvDir]);
+    writeFileSync(join(csvDir, 'xa.xlsx'), readFileSync(source));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file:///tmp/lo-${randomUUID()}`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        dir,
+        join(csvDir, 'xa.xlsx'),
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+    const buf = readFileSync(join(dir, 'xa.xlsx'));
+    expect(unzip(buf).get('docProps/app.xml')?.toString()).toMatch(/LibreOffice/);
+    const { ref, ours } = await bothWays(buf, 'xa.xlsx');
+    await expectSameOutputs(buf, ref, ours);
+  }, 180_000);
+});
