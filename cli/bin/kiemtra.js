@@ -1,7 +1,11 @@
-#!/usr/bin/env node
-// Runs the TypeScript sources directly, so `npx kiemtra` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+#!/usr/bin/env -S node --max-semi-space-size=32
+// A larger young generation: a province workbook makes millions of short-lived objects, and
+// with Node's default the collector copies the long-lived ones over and over.
+//
+// Runs the bundled command line (dist/), rebuilt first when a source file is newer, so that
+// `npx kiemtra` works right after `npm install` and always runs the code in the tree.
+import { buildCli, DIST_ENTRY, isStale } from '../scripts/build.mjs';
+import { pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+if (isStale()) await buildCli();
+await import(pathToFileURL(DIST_ENTRY).href);

@@ -1,8 +1,6 @@
 /** `kiemtra`: the command line. Parses arguments and hands over to a command. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { bi, type Bilingual, type Lang } from '@kiemtra/shared';
-import { runAggregate } from './commands/aggregate.ts';
-import { runCheck } from './commands/check.ts';
 import { EXIT } from './commands/common.ts';
 import { makeUi, type Ui } from './ui.ts';
 
@@ -173,6 +171,8 @@ export async function main(argv: string[], ui: Ui = makeUi(langOf(argv))): Promi
         );
       }
       const maxRows = maxRowsOf(values['max-rows']);
+      // Each command loads its own modules: `check` never loads ExcelJS for a first check.
+      const { runCheck } = await import('./commands/check.ts');
       return await runCheck(ui, positionals, {
         json: values.json,
         verbose: values.verbose,
@@ -191,6 +191,7 @@ export async function main(argv: string[], ui: Ui = makeUi(langOf(argv))): Promi
       }
       if (positionals.length === 0) throw new UsageError(ui.t(bi('thiếu thư mục', 'missing folder')));
       const maxRows = maxRowsOf(values['max-rows']);
+      const { runAggregate } = await import('./commands/aggregate.ts');
       return await runAggregate(ui, positionals, {
         json: values.json,
         verbose: values.verbose,

@@ -11,7 +11,7 @@ import {
   type WorkbookGrid,
 } from '@kiemtra/shared';
 import { collectInputs } from './files.ts';
-import { loadGrid } from './xlsx/load.ts';
+import { loadGrid } from './xlsx/open.ts';
 
 export interface PreviousPeriod {
   summaries: UnitSummary[];

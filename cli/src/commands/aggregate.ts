@@ -27,7 +27,7 @@ import {
 import { collectInputs } from '../files.ts';
 import { loadPrevious } from '../previous.ts';
 import { progress, type Ui } from '../ui.ts';
-import { loadWorkbook } from '../xlsx/load.ts';
+import { loadGrid } from '../xlsx/open.ts';
 import { rollupWorkbook } from '../xlsx/rollup.ts';
 import { writeWorkbook } from './check.ts';
 import { EXIT, type CommonOptions } from './common.ts';
@@ -51,9 +51,9 @@ export async function runAggregate(ui: Ui, folders: string[], opts: AggregateOpt
 
   let list: UnitList | undefined;
   if (opts.units) {
-    const units = await loadWorkbook(opts.units, maxRows);
+    const units = await loadGrid(opts.units, maxRows);
     if (!units.ok) problems.push({ file: opts.units, problem: units.problem });
-    else list = unitList(units.loaded.grid, opts.parent);
+    else list = unitList(units.grid, opts.parent);
   }
   const previous = opts.previous.length > 0 ? await loadPrevious(opts.previous, opts.maxRows) : undefined;
   for (const p of previous?.problems ?? []) problems.push(p);
@@ -62,13 +62,13 @@ export async function runAggregate(ui: Ui, folders: string[], opts: AggregateOpt
   progress.start(files.length, !opts.json);
   for (const [i, file] of files.entries()) {
     progress.tick(i, basename(file));
-    const loaded = await loadWorkbook(file, maxRows);
+    const loaded = await loadGrid(file, maxRows);
     if (!loaded.ok) {
       problems.push({ file, problem: loaded.problem });
       continue;
     }
     try {
-      children.push(checkWorkbook(loaded.loaded.grid).summary);
+      children.push(checkWorkbook(loaded.grid).summary);
     } catch (err) {
       problems.push({
         file,

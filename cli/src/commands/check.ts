@@ -12,8 +12,8 @@ import { loadPrevious, matchPrevious } from '../previous.ts';
 import { renderReport } from '../render.ts';
 import { progress, type Ui } from '../ui.ts';
 import { writePatched } from '../ooxml/write.ts';
-import { applyPlan } from '../xlsx/apply.ts';
-import { loadWorkbook, readWorkbookFast, type FastRead, type LoadedWorkbook } from '../xlsx/load.ts';
+import type { LoadedWorkbook } from '../xlsx/load.ts';
+import { readWorkbookFast, type FastRead } from '../xlsx/open.ts';
 import { EXIT, type CommonOptions } from './common.ts';
 
 export interface CheckOptions extends CommonOptions {
@@ -115,7 +115,7 @@ async function checkOne(
   let fast: FastRead | undefined = read.fast;
   let slow: LoadedWorkbook | undefined;
   if (!fast) {
-    const loaded = await loadWorkbook(file, limit);
+    const loaded = await loadExcelJs(file, limit);
     if (!loaded.ok) return { file, status: 'failed', problem: loaded.problem };
     slow = loaded.loaded;
   }
@@ -154,7 +154,7 @@ async function checkOne(
     }
   }
   if (!data && !slow) {
-    const loaded = await loadWorkbook(file, limit);
+    const loaded = await loadExcelJs(file, limit);
     if (!loaded.ok) return { file, status: 'failed', problem: loaded.problem };
     slow = loaded.loaded;
   }
@@ -162,6 +162,7 @@ async function checkOne(
   try {
     if (data) await writeBytes(data, target, opts.inPlace);
     else {
+      const { applyPlan } = await import('../xlsx/apply.ts');
       applyPlan(slow!.workbook, report.plan, { cleaned: true });
       await writeWorkbook(slow!.workbook, target, opts.inPlace);
     }
@@ -184,6 +185,12 @@ async function checkOne(
     ...(lost.length > 0 && !opts.inPlace ? { notKept: lost } : {}),
     report,
   };
+}
+
+/** The ExcelJS route, loaded only when a file needs it (a re-check). */
+async function loadExcelJs(file: string, limit: { maxRows?: number }) {
+  const { loadWorkbook } = await import('../xlsx/load.ts');
+  return loadWorkbook(file, limit);
 }
 
 /**

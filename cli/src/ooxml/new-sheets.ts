@@ -13,7 +13,7 @@ import {
   type CellValue,
   type ResultSheet,
 } from '@kiemtra/shared';
-import { sheetRef } from '../xlsx/apply.ts';
+import { sheetRef } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
 import { HEADER_FILL, border, cellElement, solidFill } from './sheet-patch.ts';
 import type { SharedStringsWriter } from './shared-strings-writer.ts';

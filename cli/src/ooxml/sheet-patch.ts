@@ -18,7 +18,7 @@ import {
   type SheetGrid,
   type StateEntry,
 } from '@kiemtra/shared';
-import { stripOurNote } from '../xlsx/apply.ts';
+import { stripOurNote } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
 import { SheetIndex, findElement, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
 import type { StyleBook } from './style-book.ts';

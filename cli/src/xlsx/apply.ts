@@ -11,6 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { neededHeight } from './layout.ts';
+import { sheetRef, stripOurNote } from './conventions.ts';
 import {
   NOTE_PREFIX,
   RESULT_MARKER,
@@ -45,11 +46,6 @@ const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, 
 
 export function solidFill(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace('#', '').toUpperCase()}` } };
-}
-
-/** `'Kết quả'!B12`: a sheet reference Excel and LibreOffice both follow. */
-export function sheetRef(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 function isEmptyStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
@@ -95,14 +91,6 @@ function removeNote(cell: ExcelJS.Cell): void {
   const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
   inner._comment = undefined;
   if (inner._value?.model) delete inner._value.model.comment;
-}
-
-/** Our part of a note: everything from NOTE_PREFIX on. Returns the official's part, if any. */
-export function stripOurNote(note: string): string | undefined {
-  const at = note.indexOf(NOTE_PREFIX);
-  if (at < 0) return note;
-  const rest = note.slice(0, at).replace(/\s+$/, '');
-  return rest === '' ? undefined : rest;
 }
 
 /**

@@ -1,18 +1,15 @@
 /**
- * Opening a workbook file, every way it can go wrong turned into one bilingual sentence:
- * a vanished file, an .xls, a password, an .ods, a damaged zip, a huge sheet, an empty book.
+ * Opening a workbook with ExcelJS, for a re-check: its earlier results are removed on the
+ * object model before the grid is read. Refusals as in open.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { bi, type Bilingual, type WorkbookGrid } from '@kiemtra/shared';
+import type { Bilingual, WorkbookGrid } from '@kiemtra/shared';
 import { classify, countRows, unkeptParts } from './inspect.ts';
-import { isEmptyGrid, readGrid } from './read.ts';
+import { readGrid } from './read.ts';
 import { removeResults } from './apply.ts';
-import { readPackage, type PackageRead } from '../ooxml/read.ts';
-
-/** Rows per sheet above which a workbook is refused rather than loaded into memory. */
-export const DEFAULT_MAX_ROWS = 300_000;
+import { DEFAULT_MAX_ROWS, damaged, emptyWorkbook, fileError, isEmptyGrid, tooManyRows } from './open.ts';
 
 export interface LoadedWorkbook {
   path: string;
@@ -53,91 +50,4 @@ export async function loadWorkbook(path: string, opts: { maxRows?: number } = {}
   const grid = readGrid(workbook, basename(path));
   if (isEmptyGrid(grid)) return { ok: false, problem: emptyWorkbook() };
   return { ok: true, loaded: { path, workbook, grid, unkept: unkeptParts(kind.entries) } };
-}
-
-export interface FastRead {
-  path: string;
-  /** The package as read, for the patch writer. */
-  read: PackageRead;
-  grid: WorkbookGrid;
-  unkept: Bilingual[];
-}
-
-export type FastResult =
-  | { ok: true; fast: FastRead }
-  /** The file holds an earlier run's results: only the ExcelJS path knows how to remove them. */
-  | { ok: true; fast: undefined }
-  | { ok: false; problem: Bilingual };
-
-/**
- * Reads a workbook with the direct OOXML reader (cli/src/ooxml), with the same refusals as
- * loadWorkbook: no object model of the workbook is built, so a province-sized file is read
- * in about a second.
- */
-export async function readWorkbookFast(path: string, opts: { maxRows?: number } = {}): Promise<FastResult> {
-  const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (err) {
-    return { ok: false, problem: fileError(err) };
-  }
-  const kind = classify(buf);
-  if (kind.kind === 'problem') return { ok: false, problem: kind.problem };
-  let read: PackageRead;
-  try {
-    read = readPackage(buf, kind.entries, basename(path), maxRows);
-  } catch {
-    return { ok: false, problem: damaged() };
-  }
-  if (read.overLimit !== undefined) return { ok: false, problem: tooManyRows(read.overLimit, maxRows) };
-  if (read.earlierResults) return { ok: true, fast: undefined };
-  if (isEmptyGrid(read.grid)) return { ok: false, problem: emptyWorkbook() };
-  return { ok: true, fast: { path, read, grid: read.grid, unkept: unkeptParts(kind.entries) } };
-}
-
-/** The grid of a workbook: the fast reader, or ExcelJS when earlier results must be removed. */
-export async function loadGrid(
-  path: string,
-  opts: { maxRows?: number } = {},
-): Promise<{ ok: true; grid: WorkbookGrid } | { ok: false; problem: Bilingual }> {
-  const fast = await readWorkbookFast(path, opts);
-  if (!fast.ok) return fast;
-  if (fast.fast) return { ok: true, grid: fast.fast.grid };
-  const loaded = await loadWorkbook(path, opts);
-  return loaded.ok ? { ok: true, grid: loaded.loaded.grid } : loaded;
-}
-
-function tooManyRows(sheet: string, maxRows: number): Bilingual {
-  const n = maxRows.toLocaleString('vi-VN');
-  const en = maxRows.toLocaleString('en-US');
-  return bi(
-    `trang "${sheet}" có hơn ${n} dòng — quá lớn để kiểm tra (giới hạn đổi được bằng --max-rows)`,
-    `sheet "${sheet}" has more than ${en} rows — too large to check (change the limit with --max-rows)`,
-  );
-}
-
-function emptyWorkbook(): Bilingual {
-  return bi('sổ làm việc trống: không có ô nào có dữ liệu', 'empty workbook: no cell holds data');
-}
-
-function damaged(): Bilingual {
-  return bi(
-    'tệp bị hỏng, không đọc được nội dung: hãy mở bằng Excel và lưu lại',
-    'the file is damaged and cannot be read: open it in Excel and save it again',
-  );
-}
-
-function fileError(err: unknown): Bilingual {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return bi(
-      'tệp không còn tồn tại (đã bị xóa hoặc di chuyển trong khi chạy)',
-      'the file no longer exists (deleted or moved while running)',
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM')
-    return bi('không có quyền đọc tệp', 'no permission to read the file');
-  if (code === 'EISDIR') return bi('đây là thư mục, không phải tệp', 'this is a folder, not a file');
-  return bi(`không đọc được tệp (${code ?? 'lỗi'})`, `cannot read the file (${code ?? 'error'})`);
 }

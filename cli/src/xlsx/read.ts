@@ -125,8 +125,3 @@ export function readGrid(wb: ExcelJS.Workbook, name: string): WorkbookGrid {
     sheets: wb.worksheets.filter((ws) => ws.name !== STATE_SHEET).map((ws) => readSheet(ws)),
   };
 }
-
-/** True when no sheet holds a single value. */
-export function isEmptyGrid(grid: WorkbookGrid): boolean {
-  return grid.sheets.every((s) => s.rows.length === 0);
-}
