@@ -28,6 +28,8 @@ export interface RowSpan {
   s: number;
   height: number | undefined;
   cells?: CellSpan[];
+  /** The last cell read alone (SheetIndex.lastCell): null for none, false when it has no reference. */
+  last?: CellSpan | null | false;
 }
 
 export interface ColDef {
@@ -121,38 +123,80 @@ export class SheetIndex {
   /** The cells of a row, parsed on first use. */
   cells(row: RowSpan): CellSpan[] {
     if (row.cells) return row.cells;
-    const { xml, prefix: p } = this;
+    const cOpen = `<${this.prefix}c`;
     const cells: CellSpan[] = [];
-    const cOpen = `<${p}c`;
-    const cClose = `</${p}c>`;
     let i = row.tagEnd;
     let col = -1;
     for (;;) {
-      i = findElement(xml, cOpen, i);
+      i = findElement(this.xml, cOpen, i);
       if (i < 0 || i >= row.close) break;
-      const tagEnd = xml.indexOf('>', i) + 1;
-      const r = rawAttr(xml, i, tagEnd, 'r');
-      col = r === undefined ? col + 1 : refColumn(r);
-      const selfClosing = xml.charCodeAt(tagEnd - 2) === 47;
-      const end = selfClosing ? tagEnd : xml.indexOf(cClose, tagEnd) + cClose.length;
-      const s = parseInt(rawAttr(xml, i, tagEnd, 's') ?? '0', 10) || 0;
-      // Whether an unstyled cell holds anything decides if ExcelJS keeps it; a styled one is kept anyway.
-      let content = false;
-      if (!selfClosing && s === 0) {
-        const inner = xml.slice(tagEnd, end - cClose.length);
-        content = /<(?:\w+:)?(?:v|f|is)[\s>/]/.test(inner) && !/^\s*<(?:\w+:)?v\s*\/>\s*$/.test(inner);
-      }
-      cells.push({ col, start: i, tagEnd, end, s, content });
-      i = end;
+      const cell = this.parseCell(i, col + 1);
+      col = cell.col;
+      cells.push(cell);
+      i = cell.end;
     }
     row.cells = cells;
     return cells;
   }
 
+  /** The `<c>` element starting at `at`; `col` when it carries no reference. */
+  private parseCell(at: number, col: number): CellSpan {
+    const { xml, prefix: p } = this;
+    const cClose = `</${p}c>`;
+    const tagEnd = xml.indexOf('>', at) + 1;
+    const r = rawAttr(xml, at, tagEnd, 'r');
+    const selfClosing = xml.charCodeAt(tagEnd - 2) === 47;
+    const end = selfClosing ? tagEnd : xml.indexOf(cClose, tagEnd) + cClose.length;
+    const s = parseInt(rawAttr(xml, at, tagEnd, 's') ?? '0', 10) || 0;
+    // Whether an unstyled cell holds anything decides if ExcelJS keeps it; a styled one is kept anyway.
+    let content = false;
+    if (!selfClosing && s === 0) {
+      const inner = xml.slice(tagEnd, end - cClose.length);
+      content = /<(?:\w+:)?(?:v|f|is)[\s>/]/.test(inner) && !/^\s*<(?:\w+:)?v\s*\/>\s*$/.test(inner);
+    }
+    return { col: r === undefined ? col : refColumn(r), start: at, tagEnd, end, s, content };
+  }
+
   cell(row: number, col: number): CellSpan | undefined {
     const r = this.row(row);
     if (!r) return undefined;
+    // Result columns sit right of the official's cells, and the cell asked for beside them is
+    // the row's last: neither needs the row parsed cell by cell.
+    if (!r.cells) {
+      const last = this.lastCell(r);
+      if (last === null) return undefined;
+      if (last !== undefined && col >= last.col) return col === last.col ? last : undefined;
+    }
     return this.cells(r).find((c) => c.col === col);
+  }
+
+  /** Column of the row's last cell, -1 for an empty row, Infinity when it cannot be told alone. */
+  lastCol(row: RowSpan): number {
+    const last = this.lastCell(row);
+    return last === null ? -1 : last === undefined ? Infinity : last.col;
+  }
+
+  /**
+   * The row's last cell, read alone (null for an empty row; undefined when it has no
+   * reference, so that only a parse of the whole row tells its column).
+   */
+  private lastCell(row: RowSpan): CellSpan | null | undefined {
+    if (row.last !== undefined) return row.last === false ? undefined : row.last;
+    const cOpen = `<${this.prefix}c`;
+    let i = this.xml.lastIndexOf(cOpen, row.close - 1);
+    while (i >= row.tagEnd) {
+      const c = this.xml.charCodeAt(i + cOpen.length);
+      if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break;
+      i = this.xml.lastIndexOf(cOpen, i - 1);
+    }
+    if (i < row.tagEnd) {
+      row.last = null;
+      return null;
+    }
+    const referenced = rawAttr(this.xml, i, this.xml.indexOf('>', i) + 1, 'r') !== undefined;
+    const cell = referenced ? this.parseCell(i, -1) : undefined;
+    row.last = cell ?? false;
+    return cell;
   }
 
   /** The `<col>` defining 0-based column `col`. */

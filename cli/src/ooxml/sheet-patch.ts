@@ -435,9 +435,17 @@ export class SheetPatch {
 
   private rowXml(span: RowSpan, cols: number[], shared: SharedStringsWriter): string {
     const { xml, prefix: p } = this.index;
-    const cells = this.index.cells(span);
     const sorted = [...cols].sort((a, b) => a - b);
     const out: string[] = [this.rowTag(xml.slice(span.start, span.tagEnd), span.row).replace(/\/>$/, '>')];
+    // Only new cells right of the official's (result columns): the row's content as it is, then ours.
+    if (!span.cells && sorted[0]! > this.index.lastCol(span)) {
+      if (span.close > span.tagEnd) out.push(xml.slice(span.tagEnd, span.close));
+      for (const col of sorted)
+        out.push(this.cellXml(span.row, col, this.edits.get(positionKey(span.row, col))!, shared));
+      out.push(`</${p}row>`);
+      return out.join('');
+    }
+    const cells = this.index.cells(span);
     let i = 0;
     let pos = span.tagEnd;
     const flushTo = (to: number) => {
