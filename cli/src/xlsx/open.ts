@@ -7,11 +7,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { bi, type Bilingual, type WorkbookGrid } from '@kiemtra/shared';
-import { classify, unkeptParts } from './inspect.ts';
+import { classify, countRows, unkeptParts } from './inspect.ts';
 import { readPackage, type PackageRead } from '../ooxml/read.ts';
 
 /** Rows per sheet above which a workbook is refused rather than loaded into memory. */
 export const DEFAULT_MAX_ROWS = 300_000;
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+/** Worksheet XML up to this size is read whole (a 300,000-row sheet is about 130 MB). */
+const READ_WHOLE_UP_TO = 200 * 1024 * 1024;
 
 export interface FastRead {
   path: string;
@@ -42,6 +46,18 @@ export async function readWorkbookFast(path: string, opts: { maxRows?: number } 
   }
   const kind = classify(buf);
   if (kind.kind === 'problem') return { ok: false, problem: kind.problem };
+  // A sheet too big to hold as one text (a million rows) is refused after counting its rows
+  // as it streams by: reading it whole would exhaust memory before the limit is seen.
+  if (kind.entries.some((e) => WORKSHEET.test(e.name) && e.size > READ_WHOLE_UP_TO)) {
+    let counts;
+    try {
+      counts = await countRows(buf, kind.entries, maxRows);
+    } catch {
+      return { ok: false, problem: damaged() };
+    }
+    const huge = counts.find((c) => c.overLimit);
+    if (huge) return { ok: false, problem: tooManyRows(huge.sheet, maxRows) };
+  }
   let read: PackageRead;
   try {
     read = readPackage(buf, kind.entries, basename(path), maxRows);
