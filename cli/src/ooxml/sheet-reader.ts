@@ -267,20 +267,36 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     let isFormula = false;
     if (!selfClosing) {
       end = innerEnd(xml, gt + 1, cClose);
-      // Searched within the cell only: most cells have no formula, and a search over the
-      // rest of the sheet for each of them would make the scan quadratic.
-      const inner = xml.slice(gt + 1, end);
-      const to = inner.length;
       let raw: string | undefined;
-      const vAt = childAt(inner, vOpen, 0, to);
-      if (vAt >= 0) {
-        const t = childText(inner, vAt, vClose, to).text;
-        if (t !== '') raw = t;
-      }
-      const fAt = childAt(inner, fOpen, 0, to);
-      if (fAt >= 0) {
-        const f = childText(inner, fAt, fClose, to);
-        isFormula = f.text !== '' || rawAttr(inner, fAt, f.tagEnd, 't') !== undefined;
+      // Nearly every cell is `<v>…</v>` and nothing else: read in place, no copy of the cell.
+      const vText = gt + 1 + vOpen.length + 1;
+      const vEnd = end - vClose.length - 1;
+      let inner = '';
+      let to = 0;
+      if (
+        vEnd >= vText &&
+        xml.charCodeAt(vText - 1) === 62 &&
+        xml.startsWith(vOpen, gt + 1) &&
+        xml.startsWith(vClose, vEnd) &&
+        xml.charCodeAt(end - 1) === 62 &&
+        xml.indexOf('<', vText) === vEnd
+      ) {
+        if (vEnd > vText) raw = xml.slice(vText, vEnd);
+      } else {
+        // Searched within the cell only: most cells have no formula, and a search over the
+        // rest of the sheet for each of them would make the scan quadratic.
+        inner = xml.slice(gt + 1, end);
+        to = inner.length;
+        const vAt = childAt(inner, vOpen, 0, to);
+        if (vAt >= 0) {
+          const t = childText(inner, vAt, vClose, to).text;
+          if (t !== '') raw = t;
+        }
+        const fAt = childAt(inner, fOpen, 0, to);
+        if (fAt >= 0) {
+          const f = childText(inner, fAt, fClose, to);
+          isFormula = f.text !== '' || rawAttr(inner, fAt, f.tagEnd, 't') !== undefined;
+        }
       }
       if (isFormula) {
         value = null;
