@@ -33,7 +33,7 @@ import { SheetPatch } from './sheet-patch.ts';
 import { findElement } from './sheet-index.ts';
 import { StyleBook } from './style-book.ts';
 import { escapeAttr, escapeText, findTags, rootPrefix } from './xml.ts';
-import { ZipWriter } from './zip.ts';
+import { deflatePart, ZipWriter } from './zip.ts';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -338,13 +338,18 @@ export async function writePatched(read: PackageRead, plan: WritePlan): Promise<
     if (updated !== app) replaced.set('docProps/app.xml', Buffer.from(updated, 'utf8'));
   }
 
+  // Every new part deflated at once, on the thread pool.
+  const fresh = [...replaced, ...added.map((a) => [a.name, a.data] as const)];
+  const deflated = new Map(
+    await Promise.all(fresh.map(async ([name, data]) => [name, await deflatePart(data)] as const)),
+  );
   const zip = new ZipWriter();
   for (const e of pkg.order) {
-    const data = replaced.get(e.name);
-    if (data) zip.add(e.name, data);
+    const part = deflated.get(e.name);
+    if (part) zip.add(e.name, part);
     else zip.copy(pkg.buf, e);
   }
-  for (const a of added) zip.add(a.name, a.data);
+  for (const a of added) zip.add(a.name, deflated.get(a.name)!);
   return { data: zip.finish(), outcome, state: entries };
 }
 

@@ -2,7 +2,10 @@
  * The zip container of an .xlsx: its central directory, one entry's bytes, and a writer that
  * copies untouched entries as they are (compressed bytes, no re-deflate) next to rewritten ones.
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, inflateRawSync } from 'node:zlib';
+
+const deflateRawAsync = promisify(deflateRaw);
 
 export interface ZipEntry {
   name: string;
@@ -96,9 +99,35 @@ interface Written {
 const DOS_TIME = 0;
 const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
 
+export interface DeflatedPart {
+  packed: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** Pieces a large part is deflated in, side by side. */
+const PIECE = 4 * 1024 * 1024;
+
+/**
+ * Deflates a part on Node's thread pool at a fast level (the parts we write are large,
+ * repetitive XML). A large part is cut into pieces deflated side by side, each but the last
+ * ending on a sync flush so that the pieces join into one valid stream (as pigz does): the
+ * province workbook's member sheet compresses on every core instead of one.
+ */
+export async function deflatePart(data: Buffer, level = 1): Promise<DeflatedPart> {
+  const pieces: Promise<Buffer>[] = [];
+  for (let at = 0; at < data.length || pieces.length === 0; at += PIECE) {
+    const last = at + PIECE >= data.length;
+    const piece = data.subarray(at, Math.min(at + PIECE, data.length));
+    pieces.push(deflateRawAsync(piece, last ? { level } : { level, finishFlush: constants.Z_SYNC_FLUSH }));
+  }
+  const crc = crc32(data);
+  return { packed: Buffer.concat(await Promise.all(pieces)), crc, size: data.length };
+}
+
 /**
  * Builds a zip in memory. `copy` takes an entry of another zip without inflating it; `add`
- * deflates new bytes at a fast level (the parts we write are large, repetitive XML).
+ * takes a part deflated by `deflatePart`.
  */
 export class ZipWriter {
   private chunks: Buffer[] = [];
@@ -112,9 +141,9 @@ export class ZipWriter {
     this.push(e.name, e.flags & ~0x0008, e.method, e.time, e.date, e.crc, data, e.size);
   }
 
-  add(name: string, data: Buffer, level = 1): void {
-    const packed = deflateRawSync(data, { level });
-    this.push(name, 0x0800, 8, DOS_TIME, DOS_DATE, crc32(data), packed, data.length);
+  /** A new entry, deflated beforehand by `deflatePart`. */
+  add(name: string, part: DeflatedPart): void {
+    this.push(name, 0x0800, 8, DOS_TIME, DOS_DATE, part.crc, part.packed, part.size);
   }
 
   private push(
