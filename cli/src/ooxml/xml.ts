@@ -56,23 +56,22 @@ function isSpace(c: number): boolean {
  * or undefined. `name` may carry a prefix (`r:id`).
  */
 export function rawAttr(xml: string, start: number, end: number, name: string): string | undefined {
-  let i = xml.indexOf(name, start);
-  while (i >= 0 && i < end) {
-    const after = i + name.length;
-    if (isSpace(xml.charCodeAt(i - 1))) {
-      let j = after;
-      while (isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) === 61 /* = */) {
-        j++;
-        while (isSpace(xml.charCodeAt(j))) j++;
-        const q = xml.charCodeAt(j);
-        if (q === 34 || q === 39) {
-          const close = xml.indexOf(q === 34 ? '"' : "'", j + 1);
-          if (close > 0 && close < end) return xml.slice(j + 1, close);
-        }
-      }
+  // Searched within the tag only: an attribute most tags lack (a row's `ht`) would otherwise
+  // send every search to the end of a 40 MB sheet, once per row.
+  const first = name.charCodeAt(0);
+  const last = end - name.length;
+  for (let i = start + 1; i < last; i++) {
+    if (xml.charCodeAt(i) !== first || !isSpace(xml.charCodeAt(i - 1)) || !xml.startsWith(name, i)) continue;
+    let j = i + name.length;
+    while (isSpace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (isSpace(xml.charCodeAt(j))) j++;
+    const q = xml.charCodeAt(j);
+    if (q === 34 || q === 39) {
+      const close = xml.indexOf(q === 34 ? '"' : "'", j + 1);
+      if (close > 0 && close < end) return xml.slice(j + 1, close);
     }
-    i = xml.indexOf(name, after);
   }
   return undefined;
 }
