@@ -20,6 +20,7 @@ import {
 } from '@kiemtra/shared';
 import { stripOurNote } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
+import { COLS } from './sheet-reader.ts';
 import { SheetIndex, findElement, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
 import type { StyleBook } from './style-book.ts';
 import type { SharedStringsWriter } from './shared-strings-writer.ts';
@@ -333,27 +334,37 @@ export class SheetPatch {
       }
     }
 
-    // Rows: edits grouped by row, in row order.
-    const byRow = new Map<number, number[]>();
-    for (const key of this.edits.keys()) {
-      const row = Math.floor(key / 16_384);
-      let list = byRow.get(row);
-      if (!list) byRow.set(row, (list = []));
-      list.push(key % 16_384);
+    // Rows in order. Keys are row * COLS + col, so sorted keys run row by row, column by column.
+    const keys = Float64Array.from(this.edits.keys()).sort();
+    const rowsToWrite: number[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const r = Math.floor(keys[k]! / COLS);
+      if (rowsToWrite[rowsToWrite.length - 1] !== r) rowsToWrite.push(r);
     }
-    for (const row of this.heights.keys()) if (!byRow.has(row)) byRow.set(row, []);
-    const rowsToWrite = [...byRow.keys()].sort((a, b) => a - b);
+    const heightOnly = [...this.heights.keys()].filter((r) => !this.hasEdits(keys, r));
+    if (heightOnly.length > 0) {
+      rowsToWrite.push(...heightOnly);
+      rowsToWrite.sort((a, b) => a - b);
+    }
+    // The columns written on each row: keys[from, to) of `keys`.
+    let at = 0;
+    const colsOf = (r: number): number[] => {
+      while (at < keys.length && keys[at]! < r * COLS) at++;
+      const cols: number[] = [];
+      while (at < keys.length && keys[at]! < (r + 1) * COLS) cols.push(keys[at++]! - r * COLS);
+      return cols;
+    };
     let k = 0;
     for (const span of this.index.rows) {
       while (k < rowsToWrite.length && rowsToWrite[k]! < span.row) {
         const r = rowsToWrite[k++]!;
         copyTo(span.start);
-        out.push(this.newRowXml(r, byRow.get(r)!, shared));
+        out.push(this.newRowXml(r, colsOf(r), shared));
       }
       if (k < rowsToWrite.length && rowsToWrite[k] === span.row) {
         k++;
         copyTo(span.start);
-        out.push(this.rowXml(span, byRow.get(span.row)!, shared));
+        out.push(this.rowXml(span, colsOf(span.row), shared));
         pos = span.end;
       }
     }
@@ -361,7 +372,7 @@ export class SheetPatch {
       copyTo(this.index.dataEnd);
       for (; k < rowsToWrite.length; k++) {
         const r = rowsToWrite[k]!;
-        out.push(this.newRowXml(r, byRow.get(r)!, shared));
+        out.push(this.newRowXml(r, colsOf(r), shared));
       }
     }
 
@@ -399,6 +410,18 @@ export class SheetPatch {
     return out.join('');
   }
 
+  /** Whether sorted `keys` hold a cell of row `r`. */
+  private hasEdits(keys: Float64Array, r: number): boolean {
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < r * COLS) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo]! < (r + 1) * COLS;
+  }
+
   private colsXml(): string {
     const { xml, prefix: p } = this.index;
     const pieces: { min: number; xml: string }[] = [];
@@ -433,14 +456,14 @@ export class SheetPatch {
     return t;
   }
 
+  /** The row with the cells of `cols` (in column order) written in. */
   private rowXml(span: RowSpan, cols: number[], shared: SharedStringsWriter): string {
     const { xml, prefix: p } = this.index;
-    const sorted = [...cols].sort((a, b) => a - b);
     const out: string[] = [this.rowTag(xml.slice(span.start, span.tagEnd), span.row).replace(/\/>$/, '>')];
     // Only new cells right of the official's (result columns): the row's content as it is, then ours.
-    if (!span.cells && sorted[0]! > this.index.lastCol(span)) {
+    if (!span.cells && cols[0]! > this.index.lastCol(span)) {
       if (span.close > span.tagEnd) out.push(xml.slice(span.tagEnd, span.close));
-      for (const col of sorted)
+      for (const col of cols)
         out.push(this.cellXml(span.row, col, this.edits.get(positionKey(span.row, col))!, shared));
       out.push(`</${p}row>`);
       return out.join('');
@@ -452,7 +475,7 @@ export class SheetPatch {
       if (to > pos) out.push(xml.slice(pos, to));
       pos = to;
     };
-    for (const col of sorted) {
+    for (const col of cols) {
       while (i < cells.length && cells[i]!.col < col) i++;
       const cell = cells[i];
       const edit = this.edits.get(positionKey(span.row, col))!;
@@ -480,8 +503,7 @@ export class SheetPatch {
 
   private newRowXml(row: number, cols: number[], shared: SharedStringsWriter): string {
     const p = this.index.prefix;
-    const cells = [...cols]
-      .sort((a, b) => a - b)
+    const cells = cols
       .map((c) => this.cellXml(row, c, this.edits.get(positionKey(row, c))!, shared))
       .join('');
     return `${this.rowTag(`<${p}row r="${row + 1}">`, row)}${cells}</${p}row>`;
