@@ -206,10 +206,13 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     }
   }
 
-  const cr: number[] = [];
-  const cc: number[] = [];
-  const cv: CellValue[] = [];
-  const cf: (string | null)[] = [];
+  // Values and number formats by sheet row and column, cut to the used range at the end.
+  const lines: CellValue[][] = [];
+  const formatLines: (string | null)[][] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let anyFormat = false;
   const notes: Record<string, string> = {};
   let anyNote = false;
   const formats = ctx.formats;
@@ -360,14 +363,36 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     if (!isSlave && (value === null || (value === undefined && linked))) result.occupied.add(key);
     if (isSlave || value === undefined || value === null || value === '') continue;
     if (typeof value === 'string' && value.startsWith(RESULT_MARKER)) result.earlierResults = true;
-    cr.push(row);
-    cc.push(c);
-    cv.push(value);
+    let line = lines[row];
+    if (!line) lines[row] = line = [];
+    while (line.length < c) line.push(null);
+    line[c] = value;
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (c < left) left = c;
     const fmt = a.s ? formats.numFmt[a.s] : undefined;
-    cf.push(fmt ?? null);
+    if (fmt && fmt !== 'General') {
+      let f = formatLines[row];
+      if (!f) formatLines[row] = f = [];
+      while (f.length < c) f.push(null);
+      f[c] = fmt;
+      anyFormat = true;
+    }
   }
 
-  if (cv.length > 0) buildRows(sheet, cr, cc, cv, cf);
+  if (bottom >= 0) {
+    const cut = <T>(all: T[][], r: number): T[] => {
+      const line = all[r];
+      return line === undefined ? [] : left > 0 ? line.slice(left) : line;
+    };
+    for (let r = top; r <= bottom; r++) sheet.rows.push(cut(lines, r));
+    if (top !== 0 || left !== 0) sheet.origin = { row: top, col: left };
+    if (anyFormat) {
+      const numberFormats: (string | null)[][] = [];
+      for (let r = top; r <= bottom; r++) numberFormats.push(cut(formatLines, r));
+      sheet.numberFormats = numberFormats;
+    }
+  }
   if (merges.length > 0) sheet.merges = merges;
   if (anyNote) sheet.notes = notes;
   if (ctx.hidden) sheet.hidden = true;
@@ -384,48 +409,4 @@ function isNameChar(c: number): boolean {
     c === 45 ||
     c === 46
   );
-}
-
-/** The same rows, origin and number formats as read.ts builds from ExcelJS's cells. */
-function buildRows(
-  sheet: SheetGrid,
-  cr: number[],
-  cc: number[],
-  cv: CellValue[],
-  cf: (string | null)[],
-): void {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  for (let k = 0; k < cr.length; k++) {
-    const r = cr[k]!;
-    const c = cc[k]!;
-    if (r < top) top = r;
-    if (c < left) left = c;
-    if (r > bottom) bottom = r;
-  }
-  const rows: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  let anyFormat = false;
-  for (let r = top; r <= bottom; r++) {
-    rows.push([]);
-    formats.push([]);
-  }
-  for (let k = 0; k < cr.length; k++) {
-    const rr = cr[k]! - top;
-    const col = cc[k]! - left;
-    const row = rows[rr]!;
-    while (row.length < col) row.push(null);
-    row[col] = cv[k]!;
-    const fmt = cf[k];
-    if (fmt && fmt !== 'General') {
-      const f = formats[rr]!;
-      while (f.length < col) f.push(null);
-      f[col] = fmt;
-      anyFormat = true;
-    }
-  }
-  sheet.rows = rows;
-  if (top !== 0 || left !== 0) sheet.origin = { row: top, col: left };
-  if (anyFormat) sheet.numberFormats = formats;
 }
