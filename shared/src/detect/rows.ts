@@ -1,7 +1,8 @@
 /**
  * Reading down a table's body: data rows, group rows ("I. Đảng bộ xã Nậm Lạnh", "A.",
- * "B –", "1. Đảng bộ xã Mường Và" with an empty STT), total rows ("Tổng cộng", "Cộng", "Toàn huyện"), blank rows (skipped), and where
- * the table ends (a signature block, or a new header after blank rows).
+ * "B –", "1. Đảng bộ xã Mường Và" with an empty STT), total rows ("Tổng cộng", "Cộng",
+ * "Toàn huyện"), blank rows (skipped), and where the table ends (a signature block, or a new
+ * header after blank rows).
  *
  * Most rows of a large table are plain data rows with a number in the order column (STT);
  * they take the fast path, and only rows that could be something else are looked at closely.
