@@ -533,8 +533,15 @@ export function cellElement(
 }
 
 /** Sets (or adds) attribute `name` on an opening tag string. */
+/** The pattern of each attribute name setAttr has met: rows by the hundred thousand ask again. */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(["'])[^"']*\\2`);
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) {
+    re = new RegExp(`(\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*)(["'])[^"']*\\2`);
+    ATTR_PATTERNS.set(name, re);
+  }
   if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
   return tag.replace(/(\s*\/?>)$/, ` ${name}="${value}"$1`);
 }

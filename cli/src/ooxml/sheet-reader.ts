@@ -45,6 +45,7 @@ export interface SheetRead {
 
 /** Columns per row in position keys; Excel's limit is 16,384. */
 export const COLS = 16_384;
+const MARKER_START = RESULT_MARKER.charCodeAt(0);
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -284,7 +285,20 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
         xml.charCodeAt(end - 1) === 62 &&
         xml.indexOf('<', vText) === vEnd
       ) {
-        if (vEnd > vText) raw = xml.slice(vText, vEnd);
+        // A shared-string index or a whole number, digits only: read without making a string.
+        let n = 0;
+        let digits = vEnd > vText && vEnd - vText <= 15 && (a.t === 's' || a.t === '' || a.t === 'n');
+        for (let j = vText; digits && j < vEnd; j++) {
+          const d = xml.charCodeAt(j) - 48;
+          if (d < 0 || d > 9) digits = false;
+          else n = n * 10 + d;
+        }
+        if (!digits) {
+          if (vEnd > vText) raw = xml.slice(vText, vEnd);
+        } else if (a.t === 's') {
+          const item = sst[n];
+          value = item === undefined ? null : item;
+        } else value = a.s && formats.isDate[a.s] ? dateSerial(n, ctx.date1904) : n;
       } else {
         // Searched within the cell only: most cells have no formula, and a search over the
         // rest of the sheet for each of them would make the scan quadratic.
@@ -362,7 +376,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     }
     if (!isSlave && (value === null || (value === undefined && linked))) result.occupied.add(key);
     if (isSlave || value === undefined || value === null || value === '') continue;
-    if (typeof value === 'string' && value.startsWith(RESULT_MARKER)) result.earlierResults = true;
+    if (typeof value === 'string' && value.charCodeAt(0) === MARKER_START && value.startsWith(RESULT_MARKER))
+      result.earlierResults = true;
     let line = lines[row];
     if (!line) lines[row] = line = [];
     while (line.length < c) line.push(null);
