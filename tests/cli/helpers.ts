@@ -1,6 +1,7 @@
 /** Shared by the command-line tests: running the real bin, building and comparing workbooks. */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -30,6 +31,31 @@ export function runCli(args: string[], opts: { cwd?: string } = {}): Promise<Run
     child.on('error', rej);
     child.on('close', (code) => res({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/**
+ * The workbook re-saved by LibreOffice as its own .xlsx (its styles, its XML, its zip): a file
+ * we did not make. Runs `soffice` headless with a fresh profile.
+ */
+export function resavedByLibreOffice(source: string): Buffer {
+  const dir = tempDir('kiemtra-lo-resave-');
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  writeFileSync(join(input, 'xa.xlsx'), readFileSync(source));
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file:///tmp/lo-${randomUUID()}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      dir,
+      join(input, 'xa.xlsx'),
+    ],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  return readFileSync(join(dir, 'xa.xlsx'));
 }
 
 export function tempDir(prefix = 'kiemtra-cli-'): string {

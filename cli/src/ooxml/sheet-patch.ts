@@ -18,7 +18,7 @@ import {
   type SheetGrid,
   type StateEntry,
 } from '@kiemtra/shared';
-import { stripOurNote } from '../xlsx/conventions.ts';
+import { blockRange, stripOurNote } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
 import { COLS } from './sheet-reader.ts';
 import { SheetIndex, findElement, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
@@ -196,7 +196,7 @@ export class SheetPatch {
     for (let r = block.headerTop; r <= block.lastRow; r++) {
       for (let c = left; c <= right; c++) if (this.hasValue(r, c)) return a1(r, c);
     }
-    state.push({ kind: 'area', sheet: this.name, ref: a1Range(block.headerTop, left, block.lastRow, right) });
+    state.push({ kind: 'area', sheet: this.name, ref: blockRange(block) });
     for (let r = block.headerTop; r <= block.lastRow; r++) {
       for (let c = left; c <= right; c++) {
         const style = this.styleAt(r, c);

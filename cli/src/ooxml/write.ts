@@ -6,16 +6,9 @@
  * What it writes and records in the state sheet is what apply.ts `applyPlan` writes through
  * ExcelJS for the same workbook, so a later run (or `removeResults`) restores it the same way.
  */
-import {
-  STATE_SHEET,
-  a1,
-  a1Range,
-  encodeStateRows,
-  parseA1,
-  type StateEntry,
-  type WritePlan,
-} from '@kiemtra/shared';
+import { STATE_SHEET, a1, encodeStateRows, parseA1, type StateEntry, type WritePlan } from '@kiemtra/shared';
 import type { ApplyOutcome } from '../xlsx/apply.ts';
+import { blockRange } from '../xlsx/conventions.ts';
 import { noteParts } from './exceljs-parts.ts';
 import { resultSheetXml, stateSheetXml, type NewSheet } from './new-sheets.ts';
 import {
@@ -94,16 +87,7 @@ export async function writePatched(read: PackageRead, plan: WritePlan): Promise<
     if (!patch) continue;
     const taken = patch.writeBlock(block, state);
     if (taken) {
-      outcome.skipped.push({
-        sheet: block.sheet,
-        range: a1Range(
-          block.headerTop,
-          block.firstCol,
-          block.lastRow,
-          block.firstCol + block.headers.length - 1,
-        ),
-        cell: taken,
-      });
+      outcome.skipped.push({ sheet: block.sheet, range: blockRange(block), cell: taken });
     }
   }
   for (const h of plan.highlights) {

@@ -11,7 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { neededHeight } from './layout.ts';
-import { sheetRef, stripOurNote } from './conventions.ts';
+import { blockRange, sheetRef, stripOurNote } from './conventions.ts';
 import {
   NOTE_PREFIX,
   RESULT_MARKER,
@@ -213,7 +213,7 @@ function writeBlock(
 ): string | undefined {
   const left = block.firstCol;
   const right = block.firstCol + block.headers.length - 1;
-  const range = a1Range(block.headerTop, left, block.lastRow, right);
+  const range = blockRange(block);
   // Never write over a value the official typed: the planner promised empty columns.
   for (let r = block.headerTop; r <= block.lastRow; r++) {
     for (let c = left; c <= right; c++) {
@@ -385,16 +385,7 @@ export function applyPlan(
     if (!ws) continue;
     const taken = writeBlock(ws, block, state);
     if (taken) {
-      outcome.skipped.push({
-        sheet: block.sheet,
-        range: a1Range(
-          block.headerTop,
-          block.firstCol,
-          block.lastRow,
-          block.firstCol + block.headers.length - 1,
-        ),
-        cell: taken,
-      });
+      outcome.skipped.push({ sheet: block.sheet, range: blockRange(block), cell: taken });
     }
   }
   for (const h of plan.highlights) {

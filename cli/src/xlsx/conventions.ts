@@ -1,8 +1,9 @@
 /**
  * How our results look inside a workbook, whichever writer puts them there (the patch
- * writer in cli/src/ooxml or ExcelJS in apply.ts): links to a cell, and our part of a note.
+ * writer in cli/src/ooxml or ExcelJS in apply.ts): links to a cell, our part of a note, the
+ * area of a block of result columns.
  */
-import { NOTE_PREFIX } from '@kiemtra/shared';
+import { NOTE_PREFIX, a1Range, type ResultColumnBlock } from '@kiemtra/shared';
 
 /** `'Kết quả'!B12`: a sheet reference Excel and LibreOffice both follow. */
 export function sheetRef(sheet: string, cell: string): string {
@@ -15,4 +16,9 @@ export function stripOurNote(note: string): string | undefined {
   if (at < 0) return note;
   const rest = note.slice(0, at).replace(/\s+$/, '');
   return rest === '' ? undefined : rest;
+}
+
+/** The area a block of result columns covers, header to last row: "J7:K100027". */
+export function blockRange(block: ResultColumnBlock): string {
+  return a1Range(block.headerTop, block.firstCol, block.lastRow, block.firstCol + block.headers.length - 1);
 }
