@@ -15,7 +15,8 @@ import {
   encodeStateRows,
   parseA1,
 } from '@kiemtra/shared';
-import { applyPlan, removeResults, solidFill } from '../../cli/src/xlsx/apply.ts';
+import { applyPlan, removeResults } from '../../cli/src/xlsx/apply.ts';
+import { solidFill } from '../../cli/src/xlsx/conventions.ts';
 import { applyWritePlan } from '../../addin/src/excel/apply.ts';
 import { detectCapabilities } from '../../addin/src/excel/capabilities.ts';
 import { readWorkbookGrid } from '../../addin/src/excel/read.ts';

@@ -6,16 +6,15 @@
 import type ExcelJS from 'exceljs';
 import {
   RESULT_SHEET_LAYOUT,
-  SEVERITY_FILL,
   a1,
   columnLetters,
   isCellError,
   type CellValue,
   type ResultSheet,
 } from '@kiemtra/shared';
-import { sheetRef } from '../xlsx/conventions.ts';
+import { HEADER_FILL, STATUS_FILL, border, sheetRef, solidFill } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
-import { HEADER_FILL, border, cellElement, solidFill } from './sheet-patch.ts';
+import { cellElement } from './sheet-patch.ts';
 import type { SharedStringsWriter } from './shared-strings-writer.ts';
 import type { StyleBook } from './style-book.ts';
 import { escapeAttr } from './xml.ts';
@@ -29,15 +28,6 @@ const HEAD =
   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" ' +
   'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">';
 const MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-
-const STATUS_FILL: Record<string, string> = {
-  error: SEVERITY_FILL.error,
-  warning: SEVERITY_FILL.warning,
-  info: SEVERITY_FILL.info,
-  ok: SEVERITY_FILL.ok,
-  met: SEVERITY_FILL.ok,
-  notMet: SEVERITY_FILL.error,
-};
 
 interface Cell {
   value: CellValue;

@@ -18,7 +18,7 @@ import {
   type SheetGrid,
   type StateEntry,
 } from '@kiemtra/shared';
-import { blockRange, stripOurNote } from '../xlsx/conventions.ts';
+import { HEADER_FILL, blockRange, border, solidFill, stripOurNote } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
 import { COLS } from './sheet-reader.ts';
 import { SheetIndex, findElement, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
@@ -27,18 +27,6 @@ import type { SharedStringsWriter } from './shared-strings-writer.ts';
 import { escapeAttr } from './xml.ts';
 
 type Style = Partial<ExcelJS.Style>;
-
-export const HEADER_FILL = '#D9E1F2';
-const BORDER_COLOR = 'FF8EA9C1';
-
-export function solidFill(hex: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace('#', '').toUpperCase()}` } };
-}
-
-export function border(): Partial<ExcelJS.Borders> {
-  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_COLOR } };
-  return { top: thin, left: thin, bottom: thin, right: thin };
-}
 
 interface CellEdit {
   style: Style;

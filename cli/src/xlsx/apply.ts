@@ -11,7 +11,15 @@
  */
 import ExcelJS from 'exceljs';
 import { neededHeight } from './layout.ts';
-import { blockRange, sheetRef, stripOurNote } from './conventions.ts';
+import {
+  HEADER_FILL,
+  STATUS_FILL,
+  blockRange,
+  border,
+  sheetRef,
+  solidFill,
+  stripOurNote,
+} from './conventions.ts';
 import {
   NOTE_PREFIX,
   RESULT_MARKER,
@@ -39,14 +47,8 @@ export interface ApplyOutcome {
   skipped: { sheet: string; range: string; cell: string }[];
 }
 
-const HEADER_FILL = '#D9E1F2';
-const BORDER_COLOR = 'FF8EA9C1';
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_COLOR } };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-
-export function solidFill(hex: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace('#', '').toUpperCase()}` } };
-}
+/** One border object for every cell ExcelJS writes here, as it always was. */
+const BORDER = border();
 
 function isEmptyStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
   return !style || Object.values(style).every((v) => v === undefined);
@@ -284,15 +286,6 @@ function writeBlock(
   }
   return undefined;
 }
-
-const STATUS_FILL: Record<string, string> = {
-  error: SEVERITY_FILL.error,
-  warning: SEVERITY_FILL.warning,
-  info: SEVERITY_FILL.info,
-  ok: SEVERITY_FILL.ok,
-  met: SEVERITY_FILL.ok,
-  notMet: SEVERITY_FILL.error,
-};
 
 export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet): ExcelJS.Worksheet {
   const totalWidth = sheet.columns.reduce((sum, c) => sum + c.width, 0);

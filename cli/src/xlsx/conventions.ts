@@ -1,9 +1,11 @@
 /**
  * How our results look inside a workbook, whichever writer puts them there (the patch
  * writer in cli/src/ooxml or ExcelJS in apply.ts): links to a cell, our part of a note, the
- * area of a block of result columns.
+ * area of a block of result columns, and the fills and borders of what we write (as ExcelJS
+ * style objects, the form both writers and the state sheet use).
  */
-import { NOTE_PREFIX, a1Range, type ResultColumnBlock } from '@kiemtra/shared';
+import type ExcelJS from 'exceljs';
+import { NOTE_PREFIX, SEVERITY_FILL, a1Range, type ResultColumnBlock } from '@kiemtra/shared';
 
 /** `'Kết quả'!B12`: a sheet reference Excel and LibreOffice both follow. */
 export function sheetRef(sheet: string, cell: string): string {
@@ -22,3 +24,28 @@ export function stripOurNote(note: string): string | undefined {
 export function blockRange(block: ResultColumnBlock): string {
   return a1Range(block.headerTop, block.firstCol, block.lastRow, block.firstCol + block.headers.length - 1);
 }
+
+/** Header cells of result columns and result sheets. */
+export const HEADER_FILL = '#D9E1F2';
+const BORDER_COLOR = 'FF8EA9C1';
+
+/** A solid fill of a `#RRGGBB` colour. */
+export function solidFill(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.replace('#', '').toUpperCase()}` } };
+}
+
+/** The thin blue-grey border around every cell we write. */
+export function border(): Partial<ExcelJS.Borders> {
+  const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: BORDER_COLOR } };
+  return { top: thin, left: thin, bottom: thin, right: thin };
+}
+
+/** Fill of a result-sheet row by its status (issues by severity, targets met or not). */
+export const STATUS_FILL: Record<string, string> = {
+  error: SEVERITY_FILL.error,
+  warning: SEVERITY_FILL.warning,
+  info: SEVERITY_FILL.info,
+  ok: SEVERITY_FILL.ok,
+  met: SEVERITY_FILL.ok,
+  notMet: SEVERITY_FILL.error,
+};
