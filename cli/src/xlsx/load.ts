@@ -2,14 +2,13 @@
  * Opening a workbook with ExcelJS, for a re-check: its earlier results are removed on the
  * object model before the grid is read. Refusals as in open.ts.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Bilingual, WorkbookGrid } from '@kiemtra/shared';
-import { classify, countRows, unkeptParts } from './inspect.ts';
+import { unkeptParts } from './inspect.ts';
 import { readGrid } from './read.ts';
 import { removeResults } from './apply.ts';
-import { DEFAULT_MAX_ROWS, damaged, emptyWorkbook, fileError, isEmptyGrid, tooManyRows } from './open.ts';
+import { DEFAULT_MAX_ROWS, damaged, emptyWorkbook, isEmptyGrid, openXlsx } from './open.ts';
 
 export interface LoadedWorkbook {
   path: string;
@@ -24,22 +23,9 @@ export type LoadResult = { ok: true; loaded: LoadedWorkbook } | { ok: false; pro
 
 export async function loadWorkbook(path: string, opts: { maxRows?: number } = {}): Promise<LoadResult> {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (err) {
-    return { ok: false, problem: fileError(err) };
-  }
-  const kind = classify(buf);
-  if (kind.kind === 'problem') return { ok: false, problem: kind.problem };
-  let counts;
-  try {
-    counts = await countRows(buf, kind.entries, maxRows);
-  } catch {
-    return { ok: false, problem: damaged() };
-  }
-  const huge = counts.find((c) => c.overLimit);
-  if (huge) return { ok: false, problem: tooManyRows(huge.sheet, maxRows) };
+  const opened = await openXlsx(path, maxRows, 'all');
+  if (!opened.ok) return opened;
+  const { buf, entries } = opened;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
@@ -49,5 +35,5 @@ export async function loadWorkbook(path: string, opts: { maxRows?: number } = {}
   removeResults(workbook);
   const grid = readGrid(workbook, basename(path));
   if (isEmptyGrid(grid)) return { ok: false, problem: emptyWorkbook() };
-  return { ok: true, loaded: { path, workbook, grid, unkept: unkeptParts(kind.entries) } };
+  return { ok: true, loaded: { path, workbook, grid, unkept: unkeptParts(entries) } };
 }

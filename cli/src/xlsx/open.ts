@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { bi, type Bilingual, type WorkbookGrid } from '@kiemtra/shared';
-import { classify, countRows, unkeptParts } from './inspect.ts';
+import { classify, countRows, unkeptParts, type ZipEntry } from './inspect.ts';
 import { readPackage, type PackageRead } from '../ooxml/read.ts';
 
 /** Rows per sheet above which a workbook is refused rather than loaded into memory. */
@@ -38,6 +38,31 @@ export type FastResult =
  */
 export async function readWorkbookFast(path: string, opts: { maxRows?: number } = {}): Promise<FastResult> {
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  const opened = await openXlsx(path, maxRows, 'large');
+  if (!opened.ok) return opened;
+  const { buf, entries } = opened;
+  let read: PackageRead;
+  try {
+    read = readPackage(buf, entries, basename(path), maxRows);
+  } catch {
+    return { ok: false, problem: damaged() };
+  }
+  if (read.overLimit !== undefined) return { ok: false, problem: tooManyRows(read.overLimit, maxRows) };
+  if (read.earlierResults) return { ok: true, fast: undefined };
+  if (isEmptyGrid(read.grid)) return { ok: false, problem: emptyWorkbook() };
+  return { ok: true, fast: { path, read, grid: read.grid, unkept: unkeptParts(entries) } };
+}
+
+/**
+ * The file's bytes and zip entries, or why they cannot be read. Rows are counted as the sheets
+ * stream by — every sheet (`all`, before ExcelJS loads the whole file) or only those too large
+ * to read whole (`large`) — so that a huge sheet is refused before it fills the memory.
+ */
+export async function openXlsx(
+  path: string,
+  maxRows: number,
+  count: 'all' | 'large',
+): Promise<{ ok: true; buf: Buffer; entries: ZipEntry[] } | { ok: false; problem: Bilingual }> {
   let buf: Buffer;
   try {
     buf = await readFile(path);
@@ -46,9 +71,7 @@ export async function readWorkbookFast(path: string, opts: { maxRows?: number } 
   }
   const kind = classify(buf);
   if (kind.kind === 'problem') return { ok: false, problem: kind.problem };
-  // A sheet too big to hold as one text (a million rows) is refused after counting its rows
-  // as it streams by: reading it whole would exhaust memory before the limit is seen.
-  if (kind.entries.some((e) => WORKSHEET.test(e.name) && e.size > READ_WHOLE_UP_TO)) {
+  if (count === 'all' || kind.entries.some((e) => WORKSHEET.test(e.name) && e.size > READ_WHOLE_UP_TO)) {
     let counts;
     try {
       counts = await countRows(buf, kind.entries, maxRows);
@@ -58,16 +81,7 @@ export async function readWorkbookFast(path: string, opts: { maxRows?: number } 
     const huge = counts.find((c) => c.overLimit);
     if (huge) return { ok: false, problem: tooManyRows(huge.sheet, maxRows) };
   }
-  let read: PackageRead;
-  try {
-    read = readPackage(buf, kind.entries, basename(path), maxRows);
-  } catch {
-    return { ok: false, problem: damaged() };
-  }
-  if (read.overLimit !== undefined) return { ok: false, problem: tooManyRows(read.overLimit, maxRows) };
-  if (read.earlierResults) return { ok: true, fast: undefined };
-  if (isEmptyGrid(read.grid)) return { ok: false, problem: emptyWorkbook() };
-  return { ok: true, fast: { path, read, grid: read.grid, unkept: unkeptParts(kind.entries) } };
+  return { ok: true, buf, entries: kind.entries };
 }
 
 /** The grid of a workbook: the fast reader, or ExcelJS when earlier results must be removed. */
