@@ -11,6 +11,7 @@ import { collectInputs, outputPath } from '../files.ts';
 import { loadPrevious, matchPrevious } from '../previous.ts';
 import { renderReport } from '../render.ts';
 import { progress, type Ui } from '../ui.ts';
+import { internalLinksOnly } from '../ooxml/internal-links.ts';
 import { writePatched } from '../ooxml/write.ts';
 import type { LoadedWorkbook } from '../xlsx/load.ts';
 import { readWorkbookFast, type FastRead } from '../xlsx/open.ts';
@@ -202,7 +203,7 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, target: string, inPlac
   const data = await wb.xlsx.writeBuffer({
     zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
   } as ExcelJS.XlsxWriteOptions);
-  await writeBytes(Buffer.from(data as ArrayBuffer), target, inPlace);
+  await writeBytes(await internalLinksOnly(Buffer.from(data as ArrayBuffer)), target, inPlace);
 }
 
 export async function writeBytes(data: Buffer, target: string, inPlace: boolean): Promise<void> {

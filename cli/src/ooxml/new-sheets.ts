@@ -36,8 +36,6 @@ interface Cell {
 
 export interface NewSheet {
   xml: string;
-  /** External-mode relationships for the cell links, as ExcelJS writes them. */
-  links: { id: string; target: string }[];
   /** `'Name'!$2:$2` for the print titles of this sheet, when it has them. */
   printTitles?: string;
 }
@@ -93,7 +91,6 @@ export function resultSheetXml(sheet: ResultSheet, styles: StyleBook, shared: Sh
     const needed = lines <= 1 ? 15 : lines * 16;
     if (needed > 15) heights.set(r, needed);
   }
-  const links: NewSheet['links'] = [];
   const hyperlinks: string[] = [];
   for (const link of sheet.links) {
     const cell = rows.get(link.row)?.get(link.col);
@@ -102,11 +99,10 @@ export function resultSheetXml(sheet: ResultSheet, styles: StyleBook, shared: Sh
       ...(cell?.style ?? {}),
       font: { ...font, color: { argb: 'FF0563C1' }, underline: true },
     });
-    const id = `rId${links.length + 1}`;
-    const target = sheetRef(link.sheet, link.cell);
-    links.push({ id, target });
+    // A link inside the workbook is a `location` alone: with a relationship as well, Excel
+    // takes the target for a file name and cannot open it.
     hyperlinks.push(
-      `<hyperlink ref="${a1(link.row, link.col)}" r:id="${id}" location="${escapeAttr(target)}"/>`,
+      `<hyperlink ref="${a1(link.row, link.col)}" location="${escapeAttr(sheetRef(link.sheet, link.cell))}" display="${escapeAttr(text)}"/>`,
     );
   }
 
@@ -147,7 +143,7 @@ export function resultSheetXml(sheet: ResultSheet, styles: StyleBook, shared: Sh
     `<pageSetup paperSize="${paper}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
     '</worksheet>';
   const titles = `${sheetRef(sheet.name, '')}`.replace(/!$/, `!$${headerRow + 1}:$${headerRow + 1}`);
-  return { xml, links, printTitles: titles };
+  return { xml, printTitles: titles };
 }
 
 function cellText(v: CellValue): string {

@@ -205,22 +205,13 @@ export async function writePatched(read: PackageRead, plan: WritePlan): Promise<
     newSheets.push({
       name: STATE_SHEET,
       state: 'veryHidden',
-      sheet: { xml: stateSheetXml(encodeStateRows(entries), shared), links: [] },
+      sheet: { xml: stateSheetXml(encodeStateRows(entries), shared) },
       part: newPart((n) => `xl/worksheets/sheet${n}.xml`),
     });
   }
   for (const s of newSheets) {
     added.push({ name: s.part, data: Buffer.from(s.sheet.xml, 'utf8') });
     contentTypes.overrides.push([`/${s.part}`, CT.worksheet]);
-    if (s.sheet.links.length > 0) {
-      const rels = s.sheet.links.map((l) => ({
-        id: l.id,
-        type: REL_TYPES.hyperlink,
-        target: l.target,
-        external: true,
-      }));
-      added.push({ name: relsPartOf(s.part), data: Buffer.from(appendRels(undefined, rels), 'utf8') });
-    }
   }
 
   // Workbook: sheet list, print titles, relationships.
