@@ -264,13 +264,15 @@ export function readRecords(
     records[i] = new TableRecord(r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(String(r + 1)));
   }
   const unreadable: { i: number; k: number; issue: Issue }[] = [];
+  const merged = (view.sheet.merges?.length ?? 0) > 0;
   for (let k = 0; k < mapped.length; k++) {
     const m = mapped[k]!;
     const field = m.field;
     const at = m.col - view.left;
     const parser = new ColumnParser(m.def.type, view.sheet, m.col);
     for (let i = 0; i < rows.length; i++) {
-      const raw = stored[i]?.[at];
+      let raw = stored[i]?.[at];
+      if ((raw === undefined || raw === null) && merged) raw = mergedDown(view, rows[i]!, m.col);
       if (raw === undefined || raw === null) continue;
       const outcome = parser.parse(raw, rows[i]!);
       if (outcome.kind === 'value') values[i]![field] = outcome.value;
@@ -289,6 +291,17 @@ export function readRecords(
     issues.push(issue);
   }
   return records;
+}
+
+/**
+ * The value of a cell merged down a column ("Chi bộ bản Nặm Bao" once, over the rows of all
+ * its members): every row of the merged area reads it. Merges across columns are not spread,
+ * since the cells beside belong to other fields.
+ */
+function mergedDown(view: SheetView, row: number, col: number): CellValue | undefined {
+  const area = view.mergeAt(row, col);
+  if (!area || area.left !== area.right || area.top === row) return undefined;
+  return view.raw(area.top, area.left);
 }
 
 /** Numbers on a total row, per mapped count or number field. */

@@ -71,3 +71,35 @@ describe('records', () => {
     expect(sentCell['cells']).toHaveProperty('membersTotal', { address: 'C2', raw: 2 });
   });
 });
+
+describe('a cell merged down a column', () => {
+  const merged = read(
+    sheet(
+      'Đảng viên',
+      [
+        ['STT', 'Họ và tên', 'Chi bộ', 'Xếp loại'],
+        [1, 'Lò Văn A', 'Chi bộ bản Nặm Bao', 'HTTNV'],
+        [2, 'Lò Thị B', null, 'HTNV'],
+        [3, 'Lò Văn C', null, 'HTTNV'],
+        [4, 'Quàng Văn D', 'Chi bộ bản Pá', null],
+      ],
+      ['C2:C4', 'C5:D5'],
+    ),
+  );
+
+  it('gives its value to every row it covers', () => {
+    expect(merged.records.map((r) => r.values['cell'])).toEqual([
+      'Chi bộ bản Nặm Bao',
+      'Chi bộ bản Nặm Bao',
+      'Chi bộ bản Nặm Bao',
+      'Chi bộ bản Pá',
+    ]);
+    // The cell itself is still the blank one under the merged area.
+    expect(merged.records[1]!.cells['cell']).toEqual({ address: 'C3', raw: null });
+  });
+
+  it('but a merge across columns stays in its own column', () => {
+    expect(merged.records[3]!.values['rating']).toBeUndefined();
+    expect(merged.issues.filter((i) => i.cell === 'D5')).toEqual([]);
+  });
+});
