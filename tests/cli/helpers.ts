@@ -1,12 +1,13 @@
 /** Shared by the command-line tests: running the real bin, building and comparing workbooks. */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { listZip } from '../../cli/src/xlsx/inspect.ts';
+import { SAMPLES_DIR } from '../../scripts/make-xlsx-samples.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'cli/bin/kiemtra.js');
@@ -56,6 +57,18 @@ export function resavedByLibreOffice(source: string): Buffer {
     { stdio: 'pipe', timeout: 120_000 },
   );
   return readFileSync(join(dir, 'xa.xlsx'));
+}
+
+/** Every committed sample workbook, folders included (not the generated ones). */
+export function samples(dir = SAMPLES_DIR): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name === 'generated') continue;
+    if (statSync(path).isDirectory()) out.push(...samples(path));
+    else if (name.endsWith('.xlsx')) out.push(path);
+  }
+  return out;
 }
 
 export function tempDir(prefix = 'kiemtra-cli-'): string {

@@ -3,7 +3,7 @@
  * wrote, and hand-written sheet XML (inline strings, shared formulas, errors, booleans,
  * dates, entities, a namespace prefix), it gives the grid readGrid gives through ExcelJS.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookGrid } from '@kiemtra/shared';
@@ -11,18 +11,7 @@ import { readPackage } from '../../cli/src/ooxml/read.ts';
 import { listZip } from '../../cli/src/ooxml/zip.ts';
 import { readGrid } from '../../cli/src/xlsx/read.ts';
 import { SAMPLES_DIR } from '../../scripts/make-xlsx-samples.ts';
-import { buildWorkbook, loadBuffer, resavedByLibreOffice, toBuffer, unzip, zip } from './helpers.ts';
-
-function samples(dir = SAMPLES_DIR): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (name === 'generated') continue;
-    if (statSync(path).isDirectory()) out.push(...samples(path));
-    else if (name.endsWith('.xlsx')) out.push(path);
-  }
-  return out;
-}
+import { buildWorkbook, loadBuffer, resavedByLibreOffice, toBuffer, unzip, zip, samples } from './helpers.ts';
 
 function fast(buf: Buffer, name = 'x.xlsx'): WorkbookGrid {
   return readPackage(buf, listZip(buf)!, name, 300_000).grid;

@@ -6,7 +6,7 @@
  * byte for byte, and re-checking the output through the ExcelJS path adds nothing. (ExcelJS
  * does not read a link to a cell back; links.test.ts checks those in the XML.)
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -23,18 +23,15 @@ import { internalLinksOnly } from '../../cli/src/ooxml/internal-links.ts';
 import { writePatched } from '../../cli/src/ooxml/write.ts';
 import { listZip } from '../../cli/src/ooxml/zip.ts';
 import { SAMPLES_DIR } from '../../scripts/make-xlsx-samples.ts';
-import { diffCells, loadBuffer, resavedByLibreOffice, snapshotWorkbook, toBuffer, unzip } from './helpers.ts';
-
-function samples(dir = SAMPLES_DIR): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (name === 'generated') continue;
-    if (statSync(path).isDirectory()) out.push(...samples(path));
-    else if (name.endsWith('.xlsx')) out.push(path);
-  }
-  return out;
-}
+import {
+  diffCells,
+  loadBuffer,
+  resavedByLibreOffice,
+  snapshotWorkbook,
+  toBuffer,
+  unzip,
+  samples,
+} from './helpers.ts';
 
 function stateOf(wb: ExcelJS.Workbook): StateEntry[] {
   const ws = wb.getWorksheet(STATE_SHEET);

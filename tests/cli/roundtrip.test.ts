@@ -3,7 +3,7 @@
  * cell by cell), removing our results gives the input back exactly, and checking the output
  * again changes nothing.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook, type WritePlan } from '@kiemtra/shared';
@@ -18,18 +18,8 @@ import {
   tempDir,
   toBuffer,
   type SheetSnapshot,
+  samples,
 } from './helpers.ts';
-
-function samples(dir = SAMPLES_DIR): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (name === 'generated') continue;
-    if (statSync(path).isDirectory()) out.push(...samples(path));
-    else if (name.endsWith('.xlsx')) out.push(path);
-  }
-  return out;
-}
 
 /** What `kiemtra check` does to one file, in process: the output bytes and the plan. */
 async function checkFile(path: string): Promise<{ output: Buffer; plan: WritePlan }> {

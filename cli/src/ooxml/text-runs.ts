@@ -57,18 +57,21 @@ function scanItem(xml: string, from: number, to: number): Item {
   return item;
 }
 
+/** The text of a rich item: its runs' texts joined, each unescaped. */
+function runsText(item: ReturnType<typeof scanItem>): string {
+  return item.texts
+    .filter((t) => t.inRun)
+    .map((t) => unescapeX(decodeText(t.text)))
+    .join('');
+}
+
 /**
  * A shared string item: its text, or null for an item with no text element at all (ExcelJS
  * reads such an item as an empty object, which shows as a blank).
  */
 export function sharedItemText(xml: string, from: number, to: number): string | null {
   const item = scanItem(xml, from, to);
-  if (item.runs > 0) {
-    return item.texts
-      .filter((t) => t.inRun)
-      .map((t) => unescapeX(decodeText(t.text)))
-      .join('');
-  }
+  if (item.runs > 0) return runsText(item);
   const last = item.texts.at(-1);
   return last === undefined ? null : unescapeX(decodeText(last.text));
 }
@@ -76,12 +79,7 @@ export function sharedItemText(xml: string, from: number, to: number): string | 
 /** An inline string `<is>`: runs joined (their text unescaped), else every `<t>` as written. */
 export function inlineText(xml: string, from: number, to: number): string | undefined {
   const item = scanItem(xml, from, to);
-  if (item.runs > 0) {
-    return item.texts
-      .filter((t) => t.inRun)
-      .map((t) => unescapeX(decodeText(t.text)))
-      .join('');
-  }
+  if (item.runs > 0) return runsText(item);
   // A plain inline string keeps `_xHHHH_` as written: ExcelJS reads it as raw cell text.
   const joined = item.texts.map((t) => t.text).join('');
   return joined === '' ? undefined : decodeText(joined);

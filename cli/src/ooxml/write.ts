@@ -8,7 +8,7 @@
  */
 import { STATE_SHEET, a1, encodeStateRows, parseA1, type StateEntry, type WritePlan } from '@kiemtra/shared';
 import type { ApplyOutcome } from '../xlsx/apply.ts';
-import { blockRange } from '../xlsx/conventions.ts';
+import { blockRange, dedupeFills } from '../xlsx/conventions.ts';
 import { noteParts } from './exceljs-parts.ts';
 import { resultSheetXml, stateSheetXml, type NewSheet } from './new-sheets.ts';
 import {
@@ -437,16 +437,4 @@ function addSheetTitles(xml: string, names: string[]): string {
     add +
     out.slice(pos);
   return out;
-}
-
-/** A cell flagged twice keeps the fill it had before the first flag (apply.ts `dedupeFills`). */
-function dedupeFills(state: StateEntry[]): StateEntry[] {
-  const seen = new Set<string>();
-  return state.filter((e) => {
-    if (e.kind !== 'fill') return true;
-    const key = `${e.sheet}!${e.ref}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

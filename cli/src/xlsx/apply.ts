@@ -16,6 +16,7 @@ import {
   STATUS_FILL,
   blockRange,
   border,
+  dedupeFills,
   sheetRef,
   solidFill,
   stripOurNote,
@@ -404,16 +405,4 @@ export function applyPlan(
   }
   writeState(wb, dedupeFills(state));
   return outcome;
-}
-
-/** A cell flagged twice keeps the fill it had before the first flag. */
-function dedupeFills(state: StateEntry[]): StateEntry[] {
-  const seen = new Set<string>();
-  return state.filter((e) => {
-    if (e.kind !== 'fill') return true;
-    const key = `${e.sheet}!${e.ref}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

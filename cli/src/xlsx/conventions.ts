@@ -5,7 +5,13 @@
  * style objects, the form both writers and the state sheet use).
  */
 import type ExcelJS from 'exceljs';
-import { NOTE_PREFIX, SEVERITY_FILL, a1Range, type ResultColumnBlock } from '@kiemtra/shared';
+import {
+  NOTE_PREFIX,
+  SEVERITY_FILL,
+  a1Range,
+  type ResultColumnBlock,
+  type StateEntry,
+} from '@kiemtra/shared';
 
 /** `'Kết quả'!B12`: a sheet reference Excel and LibreOffice both follow. */
 export function sheetRef(sheet: string, cell: string): string {
@@ -49,3 +55,15 @@ export const STATUS_FILL: Record<string, string> = {
   met: SEVERITY_FILL.ok,
   notMet: SEVERITY_FILL.error,
 };
+
+/** State entries as recorded: a cell flagged twice keeps the fill it had before the first flag. */
+export function dedupeFills(state: StateEntry[]): StateEntry[] {
+  const seen = new Set<string>();
+  return state.filter((e) => {
+    if (e.kind !== 'fill') return true;
+    const key = `${e.sheet}!${e.ref}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
