@@ -1,7 +1,7 @@
 /** Parts deflated in pieces side by side still inflate to exactly the bytes written. */
 import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { deflatePart } from '../../cli/src/ooxml/zip.ts';
+import { deflatePart, TextPartWriter } from '../../cli/src/ooxml/zip.ts';
 
 function sheetLike(bytes: number): Buffer {
   const rows: string[] = [];
@@ -30,4 +30,33 @@ describe('deflatePart', () => {
       if (bytes > 0) expect(part.packed.length).toBeLessThan(data.length);
     });
   }
+});
+
+describe('TextPartWriter', () => {
+  it('deflates a part written in many strings to the text they make, its first piece rewritten', async () => {
+    const texts = ['<worksheet>'];
+    // Vietnamese text makes more bytes than characters: pieces are cut by characters.
+    for (let r = 1, length = 0; length < 9 * 1024 * 1024; r++) {
+      const row = `<row r="${r}"><c t="inlineStr"><is><t>Chi bộ bản Nặm Bao ${r}</t></is></c></row>`;
+      texts.push(row);
+      length += row.length;
+    }
+    texts.push('</worksheet>');
+    const writer = new TextPartWriter((first) => first.replace('<worksheet>', '<worksheet xmlns:r="x">'));
+    for (const t of texts) writer.write(t);
+    const part = await writer.end();
+    const expected = Buffer.from(texts.join('').replace('<worksheet>', '<worksheet xmlns:r="x">'), 'utf8');
+    expect(part.size).toBe(expected.length);
+    expect(part.crc).toBe(crc32(expected));
+    expect(inflateRawSync(part.packed).equals(expected)).toBe(true);
+  });
+
+  it('writes an empty part as a valid empty stream, without rewriting nothing', async () => {
+    const writer = new TextPartWriter(() => {
+      throw new Error('no first piece to rewrite');
+    });
+    const part = await writer.end();
+    expect(part.size).toBe(0);
+    expect(inflateRawSync(part.packed).length).toBe(0);
+  });
 });

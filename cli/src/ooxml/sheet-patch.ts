@@ -28,6 +28,11 @@ import { escapeAttr } from './xml.ts';
 
 type Style = Partial<ExcelJS.Style>;
 
+/** Where an emitted sheet goes, a string at a time (a TextPartWriter). */
+export interface TextSink {
+  write(text: string): void;
+}
+
 interface CellEdit {
   style: Style;
   xf: number;
@@ -299,13 +304,12 @@ export class SheetPatch {
     return this.grid.notes?.[a1(row, col)];
   }
 
-  /** The sheet's XML with every change written in. */
-  emit(shared: SharedStringsWriter, legacyDrawing: string | undefined): string {
+  /** Writes the sheet's XML, every change in, to `out`. */
+  emit(shared: SharedStringsWriter, legacyDrawing: string | undefined, out: TextSink): void {
     const { xml, prefix: p } = this.index;
-    const out: string[] = [];
     let pos = 0;
     const copyTo = (to: number) => {
-      if (to > pos) out.push(xml.slice(pos, to));
+      if (to > pos) out.write(xml.slice(pos, to));
       pos = to;
     };
 
@@ -314,11 +318,11 @@ export class SheetPatch {
       const cols = this.colsXml();
       if (this.index.colsSpan) {
         copyTo(this.index.colsSpan[0]);
-        out.push(cols);
+        out.write(cols);
         pos = this.index.colsSpan[1];
       } else {
         copyTo(findElement(xml, `<${p}sheetData`, 0));
-        out.push(cols);
+        out.write(cols);
       }
     }
 
@@ -347,12 +351,12 @@ export class SheetPatch {
       while (k < rowsToWrite.length && rowsToWrite[k]! < span.row) {
         const r = rowsToWrite[k++]!;
         copyTo(span.start);
-        out.push(this.newRowXml(r, colsOf(r), shared));
+        out.write(this.newRowXml(r, colsOf(r), shared));
       }
       if (k < rowsToWrite.length && rowsToWrite[k] === span.row) {
         k++;
         copyTo(span.start);
-        out.push(this.rowXml(span, colsOf(span.row), shared));
+        out.write(this.rowXml(span, colsOf(span.row), shared));
         pos = span.end;
       }
     }
@@ -360,7 +364,7 @@ export class SheetPatch {
       copyTo(this.index.dataEnd);
       for (; k < rowsToWrite.length; k++) {
         const r = rowsToWrite[k]!;
-        out.push(this.newRowXml(r, colsOf(r), shared));
+        out.write(this.newRowXml(r, colsOf(r), shared));
       }
     }
 
@@ -377,25 +381,24 @@ export class SheetPatch {
         ).length;
         const count = (selfClosing ? 0 : existing) + this.merges.length;
         copyTo(open);
-        out.push(setAttr(tag.replace(/\/>$/, '>'), 'count', String(count)));
+        out.write(setAttr(tag.replace(/\/>$/, '>'), 'count', String(count)));
         pos = gt + 1;
-        if (selfClosing) out.push(cells, `</${p}mergeCells>`);
+        if (selfClosing) out.write(cells + `</${p}mergeCells>`);
         else {
           copyTo(xml.indexOf(`</${p}mergeCells>`, gt));
-          out.push(cells);
+          out.write(cells);
         }
       } else {
         copyTo(insertionPoint(xml, p, this.index.dataEnd, AFTER_MERGE_CELLS));
-        out.push(`<${p}mergeCells count="${this.merges.length}">${cells}</${p}mergeCells>`);
+        out.write(`<${p}mergeCells count="${this.merges.length}">${cells}</${p}mergeCells>`);
       }
     }
 
     if (legacyDrawing !== undefined) {
       copyTo(insertionPoint(xml, p, this.index.dataEnd, AFTER_LEGACY_DRAWING));
-      out.push(legacyDrawing);
+      out.write(legacyDrawing);
     }
     copyTo(xml.length);
-    return out.join('');
   }
 
   /** Whether sorted `keys` hold a cell of row `r`. */

@@ -26,7 +26,7 @@ import { SheetPatch } from './sheet-patch.ts';
 import { findElement } from './sheet-index.ts';
 import { StyleBook } from './style-book.ts';
 import { escapeAttr, escapeText, findTags, rootPrefix } from './xml.ts';
-import { deflatePart, ZipWriter } from './zip.ts';
+import { deflatePart, TextPartWriter, ZipWriter, type DeflatedPart } from './zip.ts';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -99,14 +99,18 @@ export async function writePatched(read: PackageRead, plan: WritePlan): Promise<
 
   // Data sheets: notes first (they may add a relationship the sheet XML points at).
   const contentTypes: { overrides: [string, string][]; vml: boolean } = { overrides: [], vml: false };
+  const sheetsDeflating = new Map<string, Promise<DeflatedPart>>();
   for (const patch of patches.values()) {
     const sheet = pkg.sheets.find((s) => s.name === patch.name)!;
     const part = sheet.part!;
     let legacy: string | undefined;
     if (patch.notes.size > 0) legacy = writeNotes(patch, part);
-    let xml = patch.emit(shared, legacy);
-    if (legacy !== undefined) xml = ensureRelNamespace(xml, 'worksheet');
-    replaced.set(part, Buffer.from(xml, 'utf8'));
+    // Deflated while it is written, and while the rest of the package is made.
+    const writer = new TextPartWriter(
+      legacy === undefined ? undefined : (first) => ensureRelNamespace(first, 'worksheet'),
+    );
+    patch.emit(shared, legacy, writer);
+    sheetsDeflating.set(part, writer.end());
   }
 
   function writeNotes(patch: SheetPatch, part: string): string | undefined {
@@ -313,10 +317,13 @@ export async function writePatched(read: PackageRead, plan: WritePlan): Promise<
     if (updated !== app) replaced.set('docProps/app.xml', Buffer.from(updated, 'utf8'));
   }
 
-  // Every new part deflated at once, on the thread pool.
+  // Every other new part deflated at once, on the thread pool; the sheets already are.
   const fresh = [...replaced, ...added.map((a) => [a.name, a.data] as const)];
   const deflated = new Map(
-    await Promise.all(fresh.map(async ([name, data]) => [name, await deflatePart(data)] as const)),
+    await Promise.all([
+      ...fresh.map(async ([name, data]) => [name, await deflatePart(data)] as const),
+      ...[...sheetsDeflating].map(async ([name, part]) => [name, await part] as const),
+    ]),
   );
   const zip = new ZipWriter();
   for (const e of pkg.order) {

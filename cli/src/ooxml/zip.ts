@@ -110,19 +110,73 @@ const PIECE = 4 * 1024 * 1024;
 
 /**
  * Deflates a part on Node's thread pool at a fast level (the parts we write are large,
- * repetitive XML). A large part is cut into pieces deflated side by side, each but the last
- * ending on a sync flush so that the pieces join into one valid stream (as pigz does): the
- * province workbook's member sheet compresses on every core instead of one.
+ * repetitive XML), piece by piece as it is written: each piece is deflated while the next is
+ * being made, ending on a sync flush so that the pieces join into one valid stream (as pigz
+ * does), and `end` adds the final block. The province workbook's member sheet compresses on
+ * every core, and mostly while it is still being written.
  */
-export async function deflatePart(data: Buffer, level = 1): Promise<DeflatedPart> {
-  const pieces: Promise<Buffer>[] = [];
-  for (let at = 0; at < data.length || pieces.length === 0; at += PIECE) {
-    const last = at + PIECE >= data.length;
-    const piece = data.subarray(at, Math.min(at + PIECE, data.length));
-    pieces.push(deflateRawAsync(piece, last ? { level } : { level, finishFlush: constants.Z_SYNC_FLUSH }));
+export class PartDeflater {
+  private pieces: Promise<Buffer>[] = [];
+  private crc = 0;
+  private size = 0;
+
+  constructor(private readonly level = 1) {}
+
+  write(data: Buffer): void {
+    for (let at = 0; at < data.length; at += PIECE) {
+      const piece = data.subarray(at, Math.min(at + PIECE, data.length));
+      this.pieces.push(deflateRawAsync(piece, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
+    }
+    this.crc = crc32(data, this.crc);
+    this.size += data.length;
   }
-  const crc = crc32(data);
-  return { packed: Buffer.concat(await Promise.all(pieces)), crc, size: data.length };
+
+  async end(): Promise<DeflatedPart> {
+    this.pieces.push(deflateRawAsync(Buffer.alloc(0), { level: this.level }));
+    return { packed: Buffer.concat(await Promise.all(this.pieces)), crc: this.crc, size: this.size };
+  }
+}
+
+/** A whole part deflated by a PartDeflater. */
+export function deflatePart(data: Buffer, level = 1): Promise<DeflatedPart> {
+  const deflater = new PartDeflater(level);
+  deflater.write(data);
+  return deflater.end();
+}
+
+/**
+ * A text part written in many strings (a patched sheet): every PIECE characters or so are
+ * encoded and handed to a PartDeflater, so the part is never held whole, as text or bytes.
+ * `first` may rewrite the first piece, which holds the document's root tag.
+ */
+export class TextPartWriter {
+  private texts: string[] = [];
+  private length = 0;
+  private readonly deflater = new PartDeflater();
+
+  constructor(private first?: (text: string) => string) {}
+
+  write(text: string): void {
+    this.texts.push(text);
+    this.length += text.length;
+    if (this.length >= PIECE) this.flush();
+  }
+
+  end(): Promise<DeflatedPart> {
+    this.flush();
+    return this.deflater.end();
+  }
+
+  private flush(): void {
+    let text = this.texts.join('');
+    this.texts = [];
+    this.length = 0;
+    if (this.first && text !== '') {
+      text = this.first(text);
+      this.first = undefined;
+    }
+    if (text !== '') this.deflater.write(Buffer.from(text, 'utf8'));
+  }
 }
 
 /**

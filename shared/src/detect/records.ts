@@ -94,12 +94,12 @@ function rowRefs(sheet: string): (rowNo: string) => string {
 }
 
 /**
- * Parsing is pure, and in a large sheet the same texts recur down a column (cell names,
- * "Chính thức", "x"): outcomes are remembered per column while that pays off.
+ * Parsing is pure, and in a large sheet the same values recur down a column (cell names,
+ * "Chính thức", "x", counts): outcomes are remembered per column while that pays off.
  */
 class ColumnParser {
-  /** Outcomes by number format ('' for none), then by text. */
-  private memo: Map<string, Map<string, ParseOutcome>> | undefined = new Map();
+  /** Outcomes by number format ('' for none), then by the value as stored. */
+  private memo: Map<string, Map<string | number, ParseOutcome>> | undefined = new Map();
   private lookups = 0;
   private hits = 0;
   private readonly formats: readonly (readonly (string | null)[] | undefined)[] | undefined;
@@ -119,16 +119,18 @@ class ColumnParser {
   parse(raw: CellValue, row: number): ParseOutcome {
     // numberFormatAt, inlined: it runs for every cell read.
     const format = this.formats ? (this.formats[row - this.top]?.[this.col - this.left] ?? null) : null;
-    if (typeof raw !== 'string' || !this.memo) return parseValue(raw, this.type, format);
+    // A Map does not tell 0 from -0, so -0 is parsed each time.
+    const remembered = typeof raw === 'string' || (typeof raw === 'number' && !Object.is(raw, -0));
+    if (!remembered || !this.memo) return parseValue(raw, this.type, format);
     this.lookups++;
     const byFormat = format || '';
-    let texts = this.memo.get(byFormat);
-    if (!texts) this.memo.set(byFormat, (texts = new Map()));
-    let out = texts.get(raw);
+    let known = this.memo.get(byFormat);
+    if (!known) this.memo.set(byFormat, (known = new Map()));
+    let out = known.get(raw);
     if (out) this.hits++;
     else {
       out = parseValue(raw, this.type, format);
-      texts.set(raw, out);
+      known.set(raw, out);
     }
     if (this.lookups === MEMO_TRIAL && this.hits * 4 < this.lookups) this.memo = undefined;
     return out;
@@ -232,6 +234,7 @@ function recordClass(view: SheetView, table: DetectedTable, mapped: readonly Map
 }
 
 const NO_GROUPS: string[] = [];
+const FIELD_SAMPLES = [0, 0.5, '', undefined as unknown as FieldValue];
 
 /**
  * Records of the table's data rows; unreadable values become issues, in row order (then
@@ -254,6 +257,10 @@ export function readRecords(
   // undefined), so the rules reading 100,000 rows meet one object shape per table.
   const layout: RowRecord['values'] = {};
   for (const m of mapped) layout[m.field] = undefined as unknown as FieldValue;
+  // Each field has held a number and a text before its first row is made: the layout's fields
+  // are general from the start, so storing a value does not retire it and every record made
+  // from it (which V8 would then migrate one by one on the rules' first reads).
+  for (const sample of FIELD_SAMPLES) for (const m of mapped) layout[m.field] = sample;
   const records: RowRecord[] = new Array(rows.length);
   const values: RowRecord['values'][] = new Array(rows.length);
   const stored: (readonly CellValue[] | undefined)[] = new Array(rows.length);

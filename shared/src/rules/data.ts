@@ -485,18 +485,17 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const nameKeys = new Ids();
   const cellIds = new Map<string, number>();
   const cellKeys = new Ids();
-  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k], hashes[k].
-  const rows: RowRecord[] = [];
-  const parts: number[] = [];
-  const births: string[] = [];
-  const hashes: number[] = [];
-  // Slots hold entry + 1; 0 is empty. Kept at most half full.
-  let slots = new Int32Array(1024);
-  const place = (hash: number): number => {
-    let i = hash & (slots.length - 1);
-    while (slots[i] !== 0) i = (i + 1) & (slots.length - 1);
-    return i;
-  };
+  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k], hashes[k];
+  // sized for every member row up front, so that nothing grows while 100,000 rows go in.
+  const capacity = h.records('members').length;
+  const rows: RowRecord[] = new Array<RowRecord>(capacity);
+  const parts = new Int32Array(3 * capacity);
+  const births: string[] = new Array<string>(capacity);
+  const hashes = new Int32Array(capacity);
+  let count = 0;
+  // Slots hold entry + 1; 0 is empty. At most half full.
+  const slots = new Int32Array(Math.max(1024, 2 ** Math.ceil(Math.log2(2 * capacity + 1))));
+  const mask = slots.length - 1;
   return (rec) => {
     const name = h.text(rec, 'fullName');
     if (name === undefined) return null;
@@ -515,8 +514,6 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     hash = Math.imul(hash ^ nameId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
     for (let c = 0; c < birth.length; c++) hash = Math.imul(hash ^ birth.charCodeAt(c), FNV_PRIME);
-    hash >>>= 0;
-    const mask = slots.length - 1;
     let i = hash & mask;
     for (let e = slots[i]!; e !== 0; i = (i + 1) & mask, e = slots[i]!) {
       const k = e - 1;
@@ -529,15 +526,13 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       )
         return rows[k];
     }
-    rows.push(rec);
-    parts.push(scopeId, nameId, cellId);
-    births.push(birth);
-    hashes.push(hash);
-    slots[i] = rows.length;
-    if (rows.length * 2 > slots.length) {
-      slots = new Int32Array(slots.length * 2);
-      for (let k = 0; k < rows.length; k++) slots[place(hashes[k]!)] = k + 1;
-    }
+    rows[count] = rec;
+    parts[3 * count] = scopeId;
+    parts[3 * count + 1] = nameId;
+    parts[3 * count + 2] = cellId;
+    births[count] = birth;
+    hashes[count] = hash;
+    slots[i] = ++count;
     return undefined;
   };
 }
