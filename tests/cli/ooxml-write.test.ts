@@ -75,7 +75,7 @@ function layout(wb: ExcelJS.Workbook): SheetLayout[] {
 
 /** Both ways for one file: the reference (ExcelJS) output and ours, with the plan. */
 async function bothWays(buf: Buffer, name: string): Promise<{ ref: Buffer; ours: Buffer; plan: WritePlan }> {
-  const read = readPackage(buf, listZip(buf)!, name, 300_000);
+  const read = await readPackage(buf, listZip(buf)!, name, 300_000);
   expect(read.earlierResults).toBe(false);
   const plan = checkWorkbook(read.grid).plan;
   const wb = await loadBuffer(buf);
@@ -158,7 +158,7 @@ describe('the patch writer writes what the ExcelJS writer writes', () => {
     // Checking our output again (the ExcelJS path: remove, then write) changes nothing.
     const wb = await loadBuffer(ours);
     removeResults(wb);
-    const again = readPackage(await toBuffer(wb), listZip(await toBuffer(wb))!, 'x', 300_000);
+    const again = await readPackage(await toBuffer(wb), listZip(await toBuffer(wb))!, 'x', 300_000);
     const plan2 = checkWorkbook(again.grid).plan;
     const first = await loadBuffer(ours);
     applyPlan(first, plan2);

@@ -19,7 +19,7 @@ import {
 } from './package.ts';
 import { readSheetXml } from './sheet-reader.ts';
 import { readSharedStrings } from './text-runs.ts';
-import type { ZipEntry } from './zip.ts';
+import { entryTextLater, type ZipEntry } from './zip.ts';
 
 export interface PackageRead {
   pkg: XlsxPackage;
@@ -36,8 +36,20 @@ export interface PackageRead {
   overLimit?: string;
 }
 
-export function readPackage(buf: Buffer, entries: ZipEntry[], name: string, maxRows: number): PackageRead {
+export async function readPackage(
+  buf: Buffer,
+  entries: ZipEntry[],
+  name: string,
+  maxRows: number,
+): Promise<PackageRead> {
   const pkg = openPackage(buf, entries);
+  // Every worksheet inflates on the thread pool while the shared strings, styles and the
+  // sheets before it are read here: a province's member sheet is most of the file.
+  const inflating = new Map<string, Promise<string | Error>>();
+  for (const s of pkg.sheets) {
+    const e = s.part === undefined ? undefined : pkg.entries.get(s.part);
+    if (e && !inflating.has(e.name)) inflating.set(e.name, entryTextLater(buf, e));
+  }
   const sst = readSharedStrings(pkg.sharedStringsPart ? partText(pkg, pkg.sharedStringsPart) : undefined);
   const formats = readStyleFormats(pkg.stylesPart ? partText(pkg, pkg.stylesPart) : undefined);
   const resultSheets = new Set<string>([RESULT_SHEETS.issues, RESULT_SHEETS.targets]);
@@ -60,7 +72,9 @@ export function readPackage(buf: Buffer, entries: ZipEntry[], name: string, maxR
     const notes = readComments(
       commentsRel ? partText(pkg, resolveTarget(s.part, commentsRel.target)) : undefined,
     );
-    const xml = partText(pkg, s.part)!;
+    const xml = await inflating.get(s.part);
+    if (xml === undefined) throw new Error(`no part ${s.part}`);
+    if (xml instanceof Error) throw xml;
     const read = readSheetXml(xml, {
       name: s.name,
       hidden,

@@ -3,9 +3,10 @@
  * copies untouched entries as they are (compressed bytes, no re-deflate) next to rewritten ones.
  */
 import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, inflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 
 const deflateRawAsync = promisify(deflateRaw);
+const inflateRawAsync = promisify(inflateRaw);
 
 export interface ZipEntry {
   name: string;
@@ -81,6 +82,25 @@ export function entryBytes(buf: Buffer, e: ZipEntry): Buffer {
 
 export function entryText(buf: Buffer, e: ZipEntry): string {
   return entryBytes(buf, e).toString('utf8');
+}
+
+/**
+ * entryText on Node's thread pool, settled: the text, or the error it met (a caller may stop
+ * before it asks, and an unasked rejection would end the process).
+ */
+export function entryTextLater(buf: Buffer, e: ZipEntry): Promise<string | Error> {
+  const inflated = async (): Promise<Buffer> => {
+    const data = entryData(buf, e);
+    if (e.method === 0) return data;
+    if (e.method !== 8) throw new Error(`unsupported compression ${e.method} for ${e.name}`);
+    // One output chunk of the known size: the default 16 KB chunks would each come back
+    // through the event loop.
+    return inflateRawAsync(data, { chunkSize: Math.max(64 * 1024, e.size) });
+  };
+  return inflated().then(
+    (bytes) => bytes.toString('utf8'),
+    (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+  );
 }
 
 interface Written {

@@ -43,7 +43,7 @@ export async function readWorkbookFast(path: string, opts: { maxRows?: number } 
   const { buf, entries } = opened;
   let read: PackageRead;
   try {
-    read = readPackage(buf, entries, basename(path), maxRows);
+    read = await readPackage(buf, entries, basename(path), maxRows);
   } catch {
     return { ok: false, problem: damaged() };
   }
