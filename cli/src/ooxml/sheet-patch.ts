@@ -49,8 +49,12 @@ function fillColour(fill: ExcelJS.Fill | undefined): string {
 }
 
 function isEmptyStyle(style: Style): boolean {
-  return Object.values(style).every((v) => v === undefined);
+  for (const k in style) if (style[k as keyof Style] !== undefined) return false;
+  return true;
 }
+
+/** The style of a cell with none: shared by every such cell of a sheet, so never changed. */
+const NO_STYLE: Style = Object.freeze({});
 
 /** The text ExcelJS's layout measures for a value (layout.ts `cellText`). */
 function valueText(v: CellValue): string {
@@ -112,7 +116,7 @@ export class SheetPatch {
     // A cell created on demand takes its row's style, then its column's (Cell._mergeStyle).
     const rowStyle = this.rowStyle(row);
     const colStyle = this.colStyle(col);
-    if (rowStyle === EMPTY_OR(rowStyle) && colStyle === EMPTY_OR(colStyle)) return {};
+    if (rowStyle === EMPTY_OR(rowStyle) && colStyle === EMPTY_OR(colStyle)) return NO_STYLE;
     const style: Style = {};
     const numFmt = rowStyle.numFmt || colStyle.numFmt;
     if (numFmt) style.numFmt = numFmt;
@@ -232,6 +236,7 @@ export class SheetPatch {
     });
     // One style object per font and status, so the style book renders each once.
     const rowStyles = new Map<string, Style>();
+    const widths = block.headers.map((_, j) => this.widthOf(left + j) ?? 9);
     for (const row of block.rows) {
       const font = this.neighbourFont(row.row, left);
       const styleKey = `${font.name}|${font.size}|${row.status}`;
@@ -248,17 +253,15 @@ export class SheetPatch {
       for (let j = 0; j < row.values.length; j++) this.set(row.row, left + j, style, row.values[j]!);
       // layout.ts `neededHeight` over the block's columns.
       let lines = 1;
-      block.headers.forEach((_, j) => {
+      for (let j = 0; j < widths.length; j++) {
         const col = left + j;
-        if (
-          this.newSlaves.has(positionKey(row.row, col)) ||
-          this.originalSlaves.has(positionKey(row.row, col))
-        )
-          return;
-        const edit = this.edits.get(positionKey(row.row, col));
-        const text = edit ? valueText(edit.value) : '';
-        lines = Math.max(lines, textLines(text, this.widthOf(col) ?? 9));
-      });
+        const key = positionKey(row.row, col);
+        if (this.newSlaves.has(key) || this.originalSlaves.has(key)) continue;
+        // The value just set, or what an earlier write left beyond it.
+        const value = j < row.values.length ? row.values[j]! : this.edits.get(key)?.value;
+        const text = value === undefined ? '' : valueText(value);
+        lines = Math.max(lines, textLines(text, widths[j]!));
+      }
       const needed = lines <= 1 ? 15 : lines * 16;
       const current = this.heightOf(row.row);
       if (needed > (current ?? 15)) {
