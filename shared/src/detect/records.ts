@@ -102,6 +102,8 @@ class ColumnParser {
   private memo: Map<string, Map<string | number, ParseOutcome>> | undefined = new Map();
   private lookups = 0;
   private hits = 0;
+  private known: Map<string | number, ParseOutcome> | undefined;
+  private knownFormat: string | null = null;
   private readonly formats: readonly (readonly (string | null)[] | undefined)[] | undefined;
   private readonly top: number;
   private readonly left: number;
@@ -123,9 +125,15 @@ class ColumnParser {
     const remembered = typeof raw === 'string' || (typeof raw === 'number' && !Object.is(raw, -0));
     if (!remembered || !this.memo) return parseValue(raw, this.type, format);
     this.lookups++;
-    const byFormat = format || '';
-    let known = this.memo.get(byFormat);
-    if (!known) this.memo.set(byFormat, (known = new Map()));
+    // A column keeps one format down most of its rows: its outcomes are at hand.
+    let known = this.known;
+    if (format !== this.knownFormat || !known) {
+      const byFormat = format || '';
+      known = this.memo.get(byFormat);
+      if (!known) this.memo.set(byFormat, (known = new Map()));
+      this.known = known;
+      this.knownFormat = format;
+    }
     let out = known.get(raw);
     if (out) this.hits++;
     else {
