@@ -1,7 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
-// A larger young generation: a province workbook makes millions of short-lived objects, and
-// with Node's default the collector copies the long-lived ones over and over.
-//
+#!/usr/bin/env node
 // Runs the bundled command line (dist/), rebuilt first when a source file is newer, so that
 // `npx kiemtra` works right after `npm install` and always runs the code in the tree.
 import { buildCli, DIST_ENTRY, isStale } from '../scripts/build.mjs';
