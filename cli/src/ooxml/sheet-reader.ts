@@ -77,18 +77,6 @@ function xmlDecodeAgain(s: string): string {
   });
 }
 
-/** "AB12" → 0-based column (27); -1 when there are no letters. */
-function refColumn(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return i === 0 ? -1 : n - 1;
-}
-
 export function parseRef(ref: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) return undefined;
@@ -129,36 +117,78 @@ export function hyperlinkKeys(xml: string, from = 0): Set<number> {
   return out;
 }
 
-/** Attributes r, s, t of a `<c …>` tag spanning xml[start, end). */
-function cellAttrs(xml: string, start: number, end: number, out: { r: string; s: number; t: string }): void {
-  out.r = '';
+/** What a `<c …>` tag says: its column (-1 without `r`), style and type. */
+interface CellTag {
+  col: number;
+  s: number;
+  t: string;
+}
+
+/**
+ * Reads the attributes of the `<c …>` tag whose attributes start at `start` into `out`, and
+ * returns the position of the tag's `>`. Written char by char, without a string for `r` or
+ * `s`: it runs once for each of a province's million cells.
+ */
+function cellTag(xml: string, start: number, out: CellTag): number {
+  out.col = -1;
   out.s = 0;
   out.t = '';
   let j = start;
-  while (j < end) {
-    // Skip to an attribute name.
+  for (;;) {
     let c = xml.charCodeAt(j);
-    while (j < end && (c === 32 || c === 9 || c === 10 || c === 13)) c = xml.charCodeAt(++j);
-    const nameStart = j;
-    while (j < end && c !== 61 /* = */ && c !== 32 && c !== 62 && c !== 47) c = xml.charCodeAt(++j);
-    const nameEnd = j;
-    if (c !== 61) {
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++j);
+    if (c === 62 /* > */ || c !== c /* past the end */) return j;
+    if (c === 47 /* / */) {
       j++;
       continue;
     }
-    j++;
-    const q = xml.charCodeAt(j);
-    if (q !== 34 && q !== 39) break;
-    const close = xml.indexOf(q === 34 ? '"' : "'", j + 1);
-    if (close < 0 || close > end) break;
-    if (nameEnd - nameStart === 1) {
+    const nameStart = j;
+    while (c === c && c !== 61 /* = */ && c !== 32 && c !== 62 && c !== 47) c = xml.charCodeAt(++j);
+    if (c !== 61) continue;
+    const nameLength = j - nameStart;
+    const q = xml.charCodeAt(++j);
+    if (q !== 34 && q !== 39) return xml.indexOf('>', j);
+    const from = j + 1;
+    let close = from;
+    while (close < xml.length && xml.charCodeAt(close) !== q) close++;
+    if (nameLength === 1) {
       const n = xml.charCodeAt(nameStart);
-      if (n === 114 /* r */) out.r = xml.slice(j + 1, close);
-      else if (n === 115 /* s */) out.s = parseInt(xml.slice(j + 1, close), 10) || 0;
-      else if (n === 116 /* t */) out.t = xml.slice(j + 1, close);
+      if (n === 114 /* r */) out.col = lettersColumn(xml, from, close);
+      else if (n === 115 /* s */) out.s = digitsValue(xml, from, close);
+      else if (n === 116 /* t */) out.t = xml.slice(from, close);
     }
     j = close + 1;
   }
+}
+
+/** 0-based column of the letters starting an A1 reference in xml[from, to). */
+function lettersColumn(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k) & ~32;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** The whole number written in xml[from, to) as parseInt reads it (leading digits), 0 for none. */
+function digitsValue(xml: string, from: number, to: number): number {
+  let n = 0;
+  let k = from;
+  while (k < to && (xml.charCodeAt(k) === 32 || xml.charCodeAt(k) === 9)) k++;
+  for (; k < to; k++) {
+    const d = xml.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** True when xml holds `text` at `at`: for the few characters of a tag name. */
+function holds(xml: string, at: number, text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (xml.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Position of the end of element `<qname …>` opened at `open` (just after its closing tag). */
@@ -229,13 +259,14 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
   const isOpen = `<${p}is`;
   const isClose = `</${p}is`;
   const plen = p.length;
-  const a = { r: '', s: 0, t: '' };
+  const a: CellTag = { col: -1, s: 0, t: '' };
 
   let row = -1;
   let col = -1;
   let i = sdOpen < 0 ? -1 : xml.indexOf('>', sdOpen) + 1;
   while (i > 0) {
-    i = xml.indexOf('<', i);
+    // The next tag usually starts right where the last one ended.
+    if (xml.charCodeAt(i) !== 60) i = xml.indexOf('<', i);
     if (i < 0 || i >= sdClose) break;
     const n0 = i + 1 + plen;
     const ch = xml.charCodeAt(n0);
@@ -260,9 +291,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
       i = n0;
       continue;
     }
-    const gt = xml.indexOf('>', i);
-    cellAttrs(xml, i + 1 + plen + 1, gt, a);
-    const c = a.r === '' ? col + 1 : refColumn(a.r);
+    const gt = cellTag(xml, i + 1 + plen + 1, a);
+    const c = a.col < 0 ? col + 1 : a.col;
     col = c;
     const key = row * COLS + c;
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
@@ -270,21 +300,25 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     let value: CellValue | undefined;
     let isFormula = false;
     if (!selfClosing) {
-      end = innerEnd(xml, gt + 1, cClose);
       let raw: string | undefined;
-      // Nearly every cell is `<v>…</v>` and nothing else: read in place, no copy of the cell.
+      // Nearly every cell is `<v>…</v></c>` and nothing else: its text ends at the first `<`,
+      // and the cell is read in place, without a copy and without searching for its end.
       const vText = gt + 1 + vOpen.length + 1;
-      const vEnd = end - vClose.length - 1;
+      let vEnd = -1;
+      if (holds(xml, gt + 1, vOpen) && xml.charCodeAt(vText - 1) === 62) {
+        let j = vText;
+        while (j < xml.length && xml.charCodeAt(j) !== 60) j++;
+        if (
+          holds(xml, j, vClose) &&
+          xml.charCodeAt(j + vClose.length) === 62 &&
+          holds(xml, j + vClose.length + 1, cClose)
+        )
+          vEnd = j;
+      }
       let inner = '';
       let to = 0;
-      if (
-        vEnd >= vText &&
-        xml.charCodeAt(vText - 1) === 62 &&
-        xml.startsWith(vOpen, gt + 1) &&
-        xml.startsWith(vClose, vEnd) &&
-        xml.charCodeAt(end - 1) === 62 &&
-        xml.indexOf('<', vText) === vEnd
-      ) {
+      if (vEnd >= 0) {
+        end = vEnd + vClose.length + 1;
         // A shared-string index or a whole number, digits only: read without making a string.
         let n = 0;
         let digits = vEnd > vText && vEnd - vText <= 15 && (a.t === 's' || a.t === '' || a.t === 'n');
@@ -300,6 +334,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
           value = item === undefined ? null : item;
         } else value = a.s && formats.isDate[a.s] ? dateSerial(n, ctx.date1904) : n;
       } else {
+        end = innerEnd(xml, gt + 1, cClose);
         // Searched within the cell only: most cells have no formula, and a search over the
         // rest of the sheet for each of them would make the scan quadratic.
         inner = xml.slice(gt + 1, end);
