@@ -231,9 +231,17 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
   const links = hyperlinkKeys(xml, tailFrom);
   // Cells inside a merged area other than its top-left one: values hidden, notes kept.
   const slave = new Set<number>();
+  // The rows holding such cells: only their cells are looked up (a key past row 65,536 is no
+  // small integer, and a lookup for each of a million cells would show).
+  const slaveRows = new Set<number>();
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(r * COLS + c);
+      for (let c = m.left; c <= m.right; c++) {
+        if (r !== m.top || c !== m.left) {
+          slave.add(r * COLS + c);
+          slaveRows.add(r);
+        }
+      }
     }
   }
 
@@ -262,6 +270,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
   const a: CellTag = { col: -1, s: 0, t: '' };
 
   let row = -1;
+  let rowHasSlaves = false;
   let col = -1;
   let i = sdOpen < 0 ? -1 : xml.indexOf('>', sdOpen) + 1;
   while (i > 0) {
@@ -278,6 +287,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
       const gt = xml.indexOf('>', i);
       const r = rawAttr(xml, i, gt, 'r');
       row = r === undefined ? row + 1 : parseInt(r, 10) - 1;
+      rowHasSlaves = slaveRows.has(row);
       col = -1;
       result.rows++;
       if (result.rows > ctx.maxRows) {
@@ -399,7 +409,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     // ExcelJS leaves out a cell with neither value nor style; an unstyled one that only
     // carries a link is kept as a link without text.
     if (value === undefined && !a.s && !linked) continue;
-    const isSlave = slave.size > 0 && slave.has(key);
+    const isSlave = rowHasSlaves && slave.has(key);
     const visited = value !== undefined || linked || isSlave;
     if (visited && ctx.notes.size > 0) {
       const note = ctx.notes.get(key);
