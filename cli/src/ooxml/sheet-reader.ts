@@ -185,6 +185,25 @@ function digitsValue(xml: string, from: number, to: number): number {
   return n;
 }
 
+/** `<v>` at `at`, in a sheet without a namespace prefix. */
+function isValueOpen(xml: string, at: number): boolean {
+  return xml.charCodeAt(at) === 60 && xml.charCodeAt(at + 1) === 118 && xml.charCodeAt(at + 2) === 62;
+}
+
+/** `</v></c>` at `at`, in a sheet without a namespace prefix. */
+function isValueAndCellClose(xml: string, at: number): boolean {
+  return (
+    xml.charCodeAt(at) === 60 &&
+    xml.charCodeAt(at + 1) === 47 &&
+    xml.charCodeAt(at + 2) === 118 &&
+    xml.charCodeAt(at + 3) === 62 &&
+    xml.charCodeAt(at + 4) === 60 &&
+    xml.charCodeAt(at + 5) === 47 &&
+    xml.charCodeAt(at + 6) === 99 &&
+    xml.charCodeAt(at + 7) === 62
+  );
+}
+
 /** True when xml holds `text` at `at`: for the few characters of a tag name. */
 function holds(xml: string, at: number, text: string): boolean {
   for (let k = 0; k < text.length; k++) if (xml.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
@@ -256,6 +275,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
   let anyNote = false;
   const formats = ctx.formats;
   const sst = ctx.sharedStrings;
+  const sharedMarked = sst.some((t) => t !== null && t.startsWith(RESULT_MARKER));
 
   const rowOpen = `<${p}row`;
   const cOpen = `<${p}c`;
@@ -308,6 +328,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     let end = gt + 1;
     let value: CellValue | undefined;
+    /** Taken from the shared strings by the fast path. */
+    let shared = false;
     let isFormula = false;
     if (!selfClosing) {
       let raw: string | undefined;
@@ -315,13 +337,24 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
       // and the cell is read in place, without a copy and without searching for its end.
       const vText = gt + 1 + vOpen.length + 1;
       let vEnd = -1;
-      if (holds(xml, gt + 1, vOpen) && xml.charCodeAt(vText - 1) === 62) {
+      // A shared-string index or a whole number, digits only: read without making a string.
+      let n = 0;
+      let digits = a.t === 's' || a.t === '' || a.t === 'n';
+      if (
+        plen === 0 ? isValueOpen(xml, gt + 1) : holds(xml, gt + 1, vOpen) && xml.charCodeAt(vText - 1) === 62
+      ) {
         let j = vText;
-        while (j < xml.length && xml.charCodeAt(j) !== 60) j++;
+        for (let ch = xml.charCodeAt(j); ch !== 60 && ch === ch; ch = xml.charCodeAt(++j)) {
+          const d = ch - 48;
+          if (d < 0 || d > 9) digits = false;
+          else n = n * 10 + d;
+        }
         if (
-          holds(xml, j, vClose) &&
-          xml.charCodeAt(j + vClose.length) === 62 &&
-          holds(xml, j + vClose.length + 1, cClose)
+          plen === 0
+            ? isValueAndCellClose(xml, j)
+            : holds(xml, j, vClose) &&
+              xml.charCodeAt(j + vClose.length) === 62 &&
+              holds(xml, j + vClose.length + 1, cClose)
         )
           vEnd = j;
       }
@@ -329,19 +362,13 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
       let to = 0;
       if (vEnd >= 0) {
         end = vEnd + vClose.length + 1;
-        // A shared-string index or a whole number, digits only: read without making a string.
-        let n = 0;
-        let digits = vEnd > vText && vEnd - vText <= 15 && (a.t === 's' || a.t === '' || a.t === 'n');
-        for (let j = vText; digits && j < vEnd; j++) {
-          const d = xml.charCodeAt(j) - 48;
-          if (d < 0 || d > 9) digits = false;
-          else n = n * 10 + d;
-        }
+        digits = digits && vEnd > vText && vEnd - vText <= 15;
         if (!digits) {
           if (vEnd > vText) raw = xml.slice(vText, vEnd);
         } else if (a.t === 's') {
           const item = sst[n];
           value = item === undefined ? null : item;
+          shared = true;
         } else value = a.s && formats.isDate[a.s] ? dateSerial(n, ctx.date1904) : n;
       } else {
         end = innerEnd(xml, gt + 1, cClose);
@@ -421,7 +448,13 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetRead {
     }
     if (!isSlave && (value === null || (value === undefined && linked))) result.occupied.add(key);
     if (isSlave || value === undefined || value === null || value === '') continue;
-    if (typeof value === 'string' && value.charCodeAt(0) === MARKER_START && value.startsWith(RESULT_MARKER))
+    // Shared strings were looked at once, above.
+    if (
+      typeof value === 'string' &&
+      (!shared || sharedMarked) &&
+      value.charCodeAt(0) === MARKER_START &&
+      value.startsWith(RESULT_MARKER)
+    )
       result.earlierResults = true;
     let line = lines[row];
     if (!line) lines[row] = line = [];
