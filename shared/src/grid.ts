@@ -54,6 +54,15 @@ export function isCellError(v: unknown): v is CellError {
 
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(col: number): string {
+  // Asked for every cell written: the letters of the first columns are made once.
+  if (col >= 0 && col < KNOWN_LETTERS) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+const KNOWN_LETTERS = 1024;
+const LETTERS: string[] = [];
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

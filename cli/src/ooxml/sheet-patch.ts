@@ -444,7 +444,8 @@ export class SheetPatch {
   }
 
   private rowTag(tag: string, row: number): string {
-    let t = tag.replace(/\s+spans\s*=\s*(["'])[^"']*\1/, '');
+    // `spans` (the extent of the row's cells, a hint to readers) would be wrong once cells are added.
+    let t = tag.includes('spans') ? tag.replace(/\s+spans\s*=\s*(["'])[^"']*\1/, '') : tag;
     const h = this.heights.get(row);
     if (h !== undefined) t = setAttr(setAttr(t, 'ht', String(h)), 'customHeight', '1');
     return t;
@@ -453,7 +454,9 @@ export class SheetPatch {
   /** The row with the cells of `cols` (in column order) written in. */
   private rowXml(span: RowSpan, cols: number[], shared: SharedStringsWriter): string {
     const { xml, prefix: p } = this.index;
-    const out: string[] = [this.rowTag(xml.slice(span.start, span.tagEnd), span.row).replace(/\/>$/, '>')];
+    const tag = this.rowTag(xml.slice(span.start, span.tagEnd), span.row);
+    // A self-closing row opens to take its cells.
+    const out: string[] = [tag.charCodeAt(tag.length - 2) === 47 ? `${tag.slice(0, -2)}>` : tag];
     // Only new cells right of the official's (result columns): the row's content as it is, then ours.
     if (!span.cells && cols[0]! > this.index.lastCol(span)) {
       if (span.close > span.tagEnd) out.push(xml.slice(span.tagEnd, span.close));
@@ -526,10 +529,10 @@ export function cellElement(
   return `<${p}c r="${ref}"${s} t="e"><${p}v>${escapeAttr(value.error)}</${p}v></${p}c>`;
 }
 
-/** Sets (or adds) attribute `name` on an opening tag string. */
 /** The pattern of each attribute name setAttr has met: rows by the hundred thousand ask again. */
 const ATTR_PATTERNS = new Map<string, RegExp>();
 
+/** Sets (or adds) attribute `name` on an opening tag string. */
 export function setAttr(tag: string, name: string, value: string): string {
   let re = ATTR_PATTERNS.get(name);
   if (!re) {
