@@ -72,6 +72,7 @@ describe('bad input', () => {
       ['encrypted', /password-protected/],
       ['ods', /OpenDocument file \(\.ods\)/],
       ['damaged', /damaged/],
+      ['garbled', /damaged/],
       ['empty', /empty workbook/],
       ['gone', /no longer exists/],
     ];
@@ -119,20 +120,21 @@ describe('bad input', () => {
     const r = await runCli(['check', folder, '--out', out]);
     expect(r.code).toBe(2);
     const problems = r.stderr.trim().split('\n');
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
     for (const name of [
       'danh-sach.xlsx',
       'bieu-cu.xls',
       'co-mat-khau.xlsx',
       'bang-tinh.ods',
       'hong.xlsx',
+      'hong-trang-tinh.xlsx',
       'trong.xlsx',
     ]) {
       expect(problems.filter((l) => l.includes(name))).toHaveLength(1);
     }
     expect(r.stdout).toContain('xa-nam-lanh.xlsx →');
     expect(existsSync(join(out, 'xa-nam-lanh.kiemtra.xlsx'))).toBe(true);
-    expect(r.stdout).toMatch(/Đã kiểm tra 1 tệp: \d+ tệp có lỗi, 6 tệp không đọc được\./);
+    expect(r.stdout).toMatch(/Đã kiểm tra 1 tệp: \d+ tệp có lỗi, 7 tệp không đọc được\./);
   });
 });
 

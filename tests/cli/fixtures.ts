@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { WorkbookGrid } from '@kiemtra/shared';
 import { gridToWorkbook } from '../../cli/src/xlsx/grid-workbook.ts';
+import { entryData, listZip } from '../../cli/src/ooxml/zip.ts';
 import { buildWorkbook, toBuffer, unzip, zip } from './helpers.ts';
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -77,6 +78,7 @@ export async function writeBadFiles(dir: string): Promise<BadFiles> {
     encrypted: join(dir, 'co-mat-khau.xlsx'),
     ods: join(dir, 'bang-tinh.ods'),
     damaged: join(dir, 'hong.xlsx'),
+    garbled: join(dir, 'hong-trang-tinh.xlsx'),
     empty: join(dir, 'trong.xlsx'),
     gone: join(dir, 'da-xoa.xlsx'),
   };
@@ -107,6 +109,12 @@ export async function writeBadFiles(dir: string): Promise<BadFiles> {
     ]),
   );
   writeFileSync(files.damaged!, good.subarray(0, Math.floor(good.length / 2)));
+  // A whole zip whose worksheet no longer inflates: the damage shows only when the sheet is read.
+  const garbled = Buffer.from(good);
+  const sheet = listZip(garbled)!.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))!;
+  const data = entryData(garbled, sheet);
+  garbled.fill(0xff, data.byteOffset - garbled.byteOffset, data.byteOffset - garbled.byteOffset + data.length);
+  writeFileSync(files.garbled!, garbled);
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet('Sheet1');
   writeFileSync(files.empty!, await toBuffer(empty));
