@@ -113,7 +113,11 @@ export async function writeBadFiles(dir: string): Promise<BadFiles> {
   const garbled = Buffer.from(good);
   const sheet = listZip(garbled)!.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))!;
   const data = entryData(garbled, sheet);
-  garbled.fill(0xff, data.byteOffset - garbled.byteOffset, data.byteOffset - garbled.byteOffset + data.length);
+  garbled.fill(
+    0xff,
+    data.byteOffset - garbled.byteOffset,
+    data.byteOffset - garbled.byteOffset + data.length,
+  );
   writeFileSync(files.garbled!, garbled);
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet('Sheet1');
