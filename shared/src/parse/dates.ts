@@ -62,13 +62,34 @@ export function isoDate(y: number, m: number, d: number): string {
  * A fraction is a time of day and is dropped. Undefined for 60 and outside 1..MAX_EXCEL_SERIAL.
  */
 export function excelSerialToIso(serial: number): string | undefined {
+  const day = serialDay(serial);
+  return day && isoDate(day.y, day.m, day.d);
+}
+
+/** The calendar day of an Excel serial (see excelSerialToIso). */
+function serialDay(serial: number): { y: number; m: number; d: number } | undefined {
   if (!Number.isFinite(serial)) return undefined;
   const day = Math.floor(serial);
   if (day < 1 || day > MAX_EXCEL_SERIAL || day === 60) return undefined;
-  const days = day < 60 ? day - 25568 : day - 25569;
-  const { y, m, d } = civilFromDays(days);
-  return isoDate(y, m, d);
+  return civilFromDays(day < 60 ? day - 25568 : day - 25569);
 }
+
+/**
+ * The outcome of a valid date, one per day: a province's member list holds 300,000 dates over
+ * a few tens of thousands of days, and each would otherwise keep its own copy of the same text.
+ */
+function dayOutcome(y: number, m: number, d: number): ParseOutcome {
+  const key = y * 10000 + m * 100 + d;
+  let out = BY_DAY.get(key);
+  if (out === undefined) {
+    if (BY_DAY.size >= BY_DAY_LIMIT) BY_DAY.clear();
+    BY_DAY.set(key, (out = valueOf(isoDate(y, m, d))));
+  }
+  return out;
+}
+
+const BY_DAY = new Map<number, ParseOutcome>();
+const BY_DAY_LIMIT = 100_000;
 
 /** The Excel serial of an ISO date (1900 system), undefined outside Excel's range. */
 export function isoToExcelSerial(iso: string): number | undefined {
@@ -158,7 +179,7 @@ const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 
  * member list is: read without regexes, since a province's list holds 300,000 of them.
  * Undefined for anything else, which the general path then reads or explains.
  */
-function plainDayFirst(s: string): string | undefined {
+function plainDayFirst(s: string): ParseOutcome | undefined {
   if (s.length !== 10) return undefined;
   const sep = s.charCodeAt(2);
   if ((sep !== 47 && sep !== 46 && sep !== 45) || s.charCodeAt(5) !== sep) return undefined;
@@ -167,20 +188,7 @@ function plainDayFirst(s: string): string | undefined {
   const m = twoDigits(s, 3);
   const y = twoDigits(s, 6) * 100 + twoDigits(s, 8);
   if (y < EARLIEST_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
-  // Same text as isoDate(y, m, d) (a year from 1000 on has four digits, day and month two),
-  // made in one piece rather than from slices.
-  return String.fromCharCode(
-    s.charCodeAt(6),
-    s.charCodeAt(7),
-    s.charCodeAt(8),
-    s.charCodeAt(9),
-    45,
-    s.charCodeAt(3),
-    s.charCodeAt(4),
-    45,
-    s.charCodeAt(0),
-    s.charCodeAt(1),
-  );
+  return dayOutcome(y, m, d);
 }
 
 function notADate(raw: string | number | boolean, why?: { vi: string; en: string }): ParseOutcome {
@@ -208,8 +216,8 @@ function fromSerial(raw: string | number, serial: number, numberFormat?: string 
       en: "Excel's day 60 is 29/02/1900, a day that never existed",
     });
   }
-  const iso = excelSerialToIso(serial);
-  if (iso) return valueOf(iso);
+  const day = serialDay(serial);
+  if (day) return dayOutcome(day.y, day.m, day.d);
   return notADate(raw, {
     vi: `số ngày của Excel phải từ 1 đến ${MAX_EXCEL_SERIAL}`,
     en: `an Excel date serial must be between 1 and ${MAX_EXCEL_SERIAL}`,
@@ -222,8 +230,8 @@ function fromSerial(raw: string | number, serial: number, numberFormat?: string 
  */
 export function parseDate(raw: CellValue, numberFormat?: string | null): ParseOutcome {
   if (typeof raw === 'string') {
-    const iso = plainDayFirst(raw);
-    if (iso !== undefined) return valueOf(iso);
+    const plain = plainDayFirst(raw);
+    if (plain !== undefined) return plain;
   }
   return screen(raw, readDate, numberFormat);
 }
