@@ -12,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import {
   STATE_SHEET,
+  a1,
   checkWorkbook,
+  columnLetters,
   decodeStateRows,
   type StateEntry,
   type WritePlan,
@@ -177,6 +179,45 @@ describe('the patch writer writes what the ExcelJS writer writes', () => {
       });
       expect(diffs, s.name).toEqual([]);
     }
+  });
+
+  it('records the styles already in the result columns: a styled empty cell, a styled row, a styled column', async () => {
+    const input = readFileSync(join(SAMPLES_DIR, 'xa-nam-lanh-2023.xlsx'));
+    const plan = checkWorkbook((await readPackage(input, listZip(input)!, 'xa.xlsx', 300_000)).grid).plan;
+    const block = plan.resultColumns.find((b) => b.rows.length >= 3)!;
+    const [first, second] = block.rows;
+    const wb = await loadBuffer(input);
+    const ws = wb.getWorksheet(block.sheet)!;
+    // A filled cell with nothing in it where the first result column goes, and a whole row in bold.
+    ws.getCell(first!.row + 1, block.firstCol + 1).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFFFFF00' },
+    };
+    ws.getRow(second!.row + 1).font = { bold: true };
+    const styledRows = await toBuffer(wb);
+    const rowsWays = await bothWays(styledRows, 'xa.xlsx');
+    await expectSameOutputs(styledRows, rowsWays.ref, rowsWays.ours);
+    const recorded = stateOf(await loadBuffer(rowsWays.ours)).filter((e) => e.kind === 'style');
+    expect(recorded.map((e) => e.ref)).toEqual(
+      expect.arrayContaining([a1(first!.row, block.firstCol), a1(second!.row, block.firstCol + 1)]),
+    );
+
+    // A style on the whole last result column: every row of the block has it to record. (Cells
+    // are not compared here: ExcelJS also writes empty cells of such a column, which show the
+    // column's style whether written or not.)
+    ws.getRow(second!.row + 1).font = {};
+    ws.getColumn(block.firstCol + block.headers.length).font = { italic: true };
+    const styledColumn = await toBuffer(wb);
+    const columnWays = await bothWays(styledColumn, 'xa.xlsx');
+    expect(comparable(stateOf(await loadBuffer(columnWays.ours)))).toEqual(
+      comparable(stateOf(await loadBuffer(columnWays.ref))),
+    );
+    const lastCol = columnLetters(block.firstCol + block.headers.length - 1);
+    const inColumn = stateOf(await loadBuffer(columnWays.ours)).filter(
+      (e) => e.kind === 'style' && e.ref.replace(/\d+$/, '') === lastCol,
+    );
+    expect(inColumn.length).toBeGreaterThanOrEqual(block.lastRow - block.headerTop + 1);
   });
 
   it('writes what ExcelJS writes for a workbook LibreOffice wrote', async () => {

@@ -169,6 +169,12 @@ export class SheetPatch {
     return def ? (def.width ?? 9) : undefined;
   }
 
+  /** The row has no style and no cell from column `col` on. */
+  private endsBefore(row: number, col: number): boolean {
+    const span = this.index.row(row);
+    return !span || (!span.s && this.index.lastCol(span) < col);
+  }
+
   private heightOf(row: number): number | undefined {
     return this.heights.get(row) ?? this.index.row(row)?.height;
   }
@@ -176,11 +182,18 @@ export class SheetPatch {
   private neighbourFont(row: number, col: number): Partial<ExcelJS.Font> {
     if (col <= 0) return {};
     const f = this.styleAt(row, col - 1).font;
-    const font: Partial<ExcelJS.Font> = {};
-    if (f?.name) font.name = f.name;
-    if (f?.size) font.size = f.size;
+    // Font objects are shared by every cell of a format: the name and size taken once for each.
+    let font = this.neighbourFonts.get(f);
+    if (font === undefined) {
+      font = {};
+      if (f?.name) font.name = f.name;
+      if (f?.size) font.size = f.size;
+      this.neighbourFonts.set(f, font);
+    }
     return font;
   }
+
+  private neighbourFonts = new Map<Partial<ExcelJS.Font> | undefined, Partial<ExcelJS.Font>>();
 
   private set(row: number, col: number, style: Style, value: CellValue): void {
     this.edits.set(positionKey(row, col), { style, xf: this.styles.addStyle(style), keep: false, value });
@@ -194,7 +207,14 @@ export class SheetPatch {
       for (let c = left; c <= right; c++) if (this.hasValue(r, c)) return a1(r, c);
     }
     state.push({ kind: 'area', sheet: this.name, ref: blockRange(block) });
+    // A row without a style of its own whose cells end left of the block has no style there to
+    // record, when nothing was written yet and the block's columns have none either: most rows
+    // of a long table, each asked for cell by cell otherwise.
+    let plainColumns = this.edits.size === 0;
+    for (let c = left; c <= right && plainColumns; c++)
+      plainColumns = EMPTY_OR(this.colStyle(c)) !== undefined;
     for (let r = block.headerTop; r <= block.lastRow; r++) {
+      if (plainColumns && this.endsBefore(r, left)) continue;
       for (let c = left; c <= right; c++) {
         const style = this.styleAt(r, c);
         if (!isEmptyStyle(style))

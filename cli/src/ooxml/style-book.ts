@@ -67,10 +67,19 @@ export class StyleBook {
     return new StyleBook(xml, await parseStyleModels(xml));
   }
 
-  /** ExcelJS's style of cell format `id`: `{}` for 0 or an unknown index. */
+  /**
+   * ExcelJS's style of cell format `id`: `{}` for 0 or an unknown index. ExcelJS builds a new
+   * object at each call and a sheet asks for the same few formats row after row, so each is
+   * built once: the object returned is shared, and never changed.
+   */
   styleOf(id: number): Style {
-    return id ? (this.model(id) ?? {}) : {};
+    if (!id) return {};
+    let style = this.models.get(id);
+    if (style === undefined) this.models.set(id, (style = this.model(id) ?? {}));
+    return style;
   }
+
+  private readonly models = new Map<number, Style>();
 
   private sectionSpan(name: string): [number, number, boolean] | undefined {
     const at = findTags(this.xml, name)[0];
