@@ -379,7 +379,7 @@ export class SheetPatch {
       if (k < rowsToWrite.length && rowsToWrite[k] === span.row) {
         k++;
         copyTo(span.start);
-        out.write(this.rowXml(span, colsOf(span.row), shared));
+        this.writeRow(span, colsOf(span.row), shared, out);
         pos = span.end;
       }
     }
@@ -471,25 +471,28 @@ export class SheetPatch {
     return t;
   }
 
-  /** The row with the cells of `cols` (in column order) written in. */
-  private rowXml(span: RowSpan, cols: number[], shared: SharedStringsWriter): string {
+  /**
+   * Writes the row with the cells of `cols` (in column order) written in: piece by piece into
+   * `out`, the member sheet's 100,000 rows never each made into a string of their own.
+   */
+  private writeRow(span: RowSpan, cols: number[], shared: SharedStringsWriter, out: TextSink): void {
     const { xml, prefix: p } = this.index;
     const tag = this.rowTag(xml.slice(span.start, span.tagEnd), span.row);
     // A self-closing row opens to take its cells.
-    const out: string[] = [tag.charCodeAt(tag.length - 2) === 47 ? `${tag.slice(0, -2)}>` : tag];
+    out.write(tag.charCodeAt(tag.length - 2) === 47 ? `${tag.slice(0, -2)}>` : tag);
     // Only new cells right of the official's (result columns): the row's content as it is, then ours.
     if (!span.cells && cols[0]! > this.index.lastCol(span)) {
-      if (span.close > span.tagEnd) out.push(xml.slice(span.tagEnd, span.close));
+      if (span.close > span.tagEnd) out.write(xml.slice(span.tagEnd, span.close));
       for (const col of cols)
-        out.push(this.cellXml(span.row, col, this.edits.get(positionKey(span.row, col))!, shared));
-      out.push(`</${p}row>`);
-      return out.join('');
+        out.write(this.cellXml(span.row, col, this.edits.get(positionKey(span.row, col))!, shared));
+      out.write(`</${p}row>`);
+      return;
     }
     const cells = this.index.cells(span);
     let i = 0;
     let pos = span.tagEnd;
     const flushTo = (to: number) => {
-      if (to > pos) out.push(xml.slice(pos, to));
+      if (to > pos) out.write(xml.slice(pos, to));
       pos = to;
     };
     for (const col of cols) {
@@ -499,23 +502,18 @@ export class SheetPatch {
       if (cell && cell.col === col) {
         flushTo(cell.start);
         if (edit.keep) {
-          out.push(
-            setAttr(xml.slice(cell.start, cell.tagEnd), 's', String(edit.xf)),
-            xml.slice(cell.tagEnd, cell.end),
-          );
-        } else out.push(this.cellXml(span.row, col, edit, shared));
+          out.write(setAttr(xml.slice(cell.start, cell.tagEnd), 's', String(edit.xf)));
+          out.write(xml.slice(cell.tagEnd, cell.end));
+        } else out.write(this.cellXml(span.row, col, edit, shared));
         pos = cell.end;
         i++;
       } else {
         flushTo(cell ? cell.start : span.close);
-        out.push(this.cellXml(span.row, col, edit, shared));
+        out.write(this.cellXml(span.row, col, edit, shared));
       }
     }
-    if (span.close === span.tagEnd) out.push(`</${p}row>`);
-    else {
-      flushTo(span.end);
-    }
-    return out.join('');
+    if (span.close === span.tagEnd) out.write(`</${p}row>`);
+    else flushTo(span.end);
   }
 
   private newRowXml(row: number, cols: number[], shared: SharedStringsWriter): string {
