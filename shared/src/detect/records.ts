@@ -242,7 +242,6 @@ function recordClass(view: SheetView, table: DetectedTable, mapped: readonly Map
 }
 
 const NO_GROUPS: string[] = [];
-const FIELD_SAMPLES = [0, 0.5, '', undefined as unknown as FieldValue];
 
 /**
  * Records of the table's data rows; unreadable values become issues, in row order (then
@@ -265,10 +264,6 @@ export function readRecords(
   // undefined), so the rules reading 100,000 rows meet one object shape per table.
   const layout: RowRecord['values'] = {};
   for (const m of mapped) layout[m.field] = undefined as unknown as FieldValue;
-  // Each field has held a number and a text before its first row is made: the layout's fields
-  // are general from the start, so storing a value does not retire it and every record made
-  // from it (which V8 would then migrate one by one on the rules' first reads).
-  for (const sample of FIELD_SAMPLES) for (const m of mapped) layout[m.field] = sample;
   const records: RowRecord[] = new Array(rows.length);
   const values: RowRecord['values'][] = new Array(rows.length);
   const stored: (readonly CellValue[] | undefined)[] = new Array(rows.length);
