@@ -72,12 +72,16 @@ export function entryData(buf: Buffer, e: ZipEntry): Buffer {
   return buf.subarray(start, start + e.compressedSize);
 }
 
+/** An entry's stored bytes, deflated or not; an error for any other compression. */
+function storedData(buf: Buffer, e: ZipEntry): { data: Buffer; deflated: boolean } {
+  if (e.method !== 0 && e.method !== 8) throw new Error(`unsupported compression ${e.method} for ${e.name}`);
+  return { data: entryData(buf, e), deflated: e.method === 8 };
+}
+
 /** An entry's uncompressed bytes. */
 export function entryBytes(buf: Buffer, e: ZipEntry): Buffer {
-  const data = entryData(buf, e);
-  if (e.method === 0) return data;
-  if (e.method !== 8) throw new Error(`unsupported compression ${e.method} for ${e.name}`);
-  return inflateRawSync(data);
+  const { data, deflated } = storedData(buf, e);
+  return deflated ? inflateRawSync(data) : data;
 }
 
 export function entryText(buf: Buffer, e: ZipEntry): string {
@@ -90,12 +94,10 @@ export function entryText(buf: Buffer, e: ZipEntry): string {
  */
 export function entryTextLater(buf: Buffer, e: ZipEntry): Promise<string | Error> {
   const inflated = async (): Promise<Buffer> => {
-    const data = entryData(buf, e);
-    if (e.method === 0) return data;
-    if (e.method !== 8) throw new Error(`unsupported compression ${e.method} for ${e.name}`);
+    const { data, deflated } = storedData(buf, e);
     // One output chunk of the known size: the default 16 KB chunks would each come back
     // through the event loop.
-    return inflateRawAsync(data, { chunkSize: Math.max(64 * 1024, e.size) });
+    return deflated ? inflateRawAsync(data, { chunkSize: Math.max(64 * 1024, e.size) }) : data;
   };
   return inflated().then(
     (bytes) => bytes.toString('utf8'),
@@ -166,7 +168,8 @@ export function deflatePart(data: Buffer, level = 1): Promise<DeflatedPart> {
 
 /**
  * A text part written in many strings (a patched sheet): every PIECE characters or so are
- * encoded and handed to a PartDeflater, so the part is never held whole, as text or bytes.
+ * encoded and handed to a PartDeflater, so that the part need not be held whole, as text or
+ * bytes.
  * `first` may rewrite the first piece, which holds the document's root tag.
  */
 export class TextPartWriter {
