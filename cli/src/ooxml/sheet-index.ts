@@ -3,7 +3,7 @@
  * height), the cells of the rows we touch (parsed only when asked), the `<col>` definitions,
  * and the position of each top-level element after `<sheetData>`.
  */
-import { COLS } from './sheet-reader.ts';
+import { COLS, lettersColumn } from './sheet-reader.ts';
 import { rawAttr, rootPrefix } from './xml.ts';
 
 export interface CellSpan {
@@ -154,7 +154,7 @@ export class SheetIndex {
       const inner = xml.slice(tagEnd, end - cClose.length);
       content = /<(?:\w+:)?(?:v|f|is)[\s>/]/.test(inner) && !/^\s*<(?:\w+:)?v\s*\/>\s*$/.test(inner);
     }
-    return { col: r === undefined ? col : refColumn(r), start: at, tagEnd, end, s, content };
+    return { col: r === undefined ? col : lettersColumn(r, 0, r.length), start: at, tagEnd, end, s, content };
   }
 
   cell(row: number, col: number): CellSpan | undefined {
@@ -214,16 +214,6 @@ export function findElement(xml: string, open: string, from: number): number {
     i = xml.indexOf(open, i + 1);
   }
   return -1;
-}
-
-function refColumn(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
 }
 
 export function positionKey(row: number, col: number): number {

@@ -53,6 +53,13 @@ function isEmptyStyle(style: Style): boolean {
   return true;
 }
 
+/** The parts of a style, in the order ExcelJS merges a row's and a column's. */
+const STYLE_PARTS = ['numFmt', 'font', 'alignment', 'border', 'fill', 'protection'] as const;
+
+function takePart<K extends keyof Style>(style: Style, key: K, value: Style[K]): void {
+  if (value) style[key] = value;
+}
+
 /** The style of a cell with none: shared by every such cell of a sheet, so never changed. */
 const NO_STYLE: Style = Object.freeze({});
 
@@ -118,18 +125,7 @@ export class SheetPatch {
     const colStyle = this.colStyle(col);
     if (rowStyle === EMPTY_OR(rowStyle) && colStyle === EMPTY_OR(colStyle)) return NO_STYLE;
     const style: Style = {};
-    const numFmt = rowStyle.numFmt || colStyle.numFmt;
-    if (numFmt) style.numFmt = numFmt;
-    const font = rowStyle.font || colStyle.font;
-    if (font) style.font = font;
-    const alignment = rowStyle.alignment || colStyle.alignment;
-    if (alignment) style.alignment = alignment;
-    const b = rowStyle.border || colStyle.border;
-    if (b) style.border = b;
-    const fill = rowStyle.fill || colStyle.fill;
-    if (fill) style.fill = fill;
-    const protection = rowStyle.protection || colStyle.protection;
-    if (protection) style.protection = protection;
+    for (const key of STYLE_PARTS) takePart(style, key, rowStyle[key] || colStyle[key]);
     return style;
   }
 

@@ -162,7 +162,7 @@ function cellTag(xml: string, start: number, out: CellTag): number {
 }
 
 /** 0-based column of the letters starting an A1 reference in xml[from, to). */
-function lettersColumn(xml: string, from: number, to: number): number {
+export function lettersColumn(xml: string, from: number, to: number): number {
   let n = 0;
   for (let k = from; k < to; k++) {
     const c = xml.charCodeAt(k) & ~32;
