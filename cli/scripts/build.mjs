@@ -1,7 +1,6 @@
 // Bundles the command line with the shared engine into dist/, so that `kiemtra` starts
 // without compiling TypeScript at every run. ExcelJS stays the package it is and sits behind
 // dynamic imports: with code splitting, a first check never loads it.
-import { build } from 'esbuild';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +32,8 @@ export function isStale() {
 }
 
 export async function buildCli() {
+  // Loaded only to build: the bin asks isStale() on every run, and esbuild takes a while to load.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [join(cliRoot, 'src/run.ts')],
     outdir: join(cliRoot, 'dist'),

@@ -19,7 +19,7 @@ import {
 } from './package.ts';
 import { readSheetXml } from './sheet-reader.ts';
 import { readSharedStrings } from './text-runs.ts';
-import { entryTextLater, type ZipEntry } from './zip.ts';
+import { entryBytesLater, type ZipEntry } from './zip.ts';
 
 export interface PackageRead {
   pkg: XlsxPackage;
@@ -30,6 +30,8 @@ export interface PackageRead {
   sharedStringCount: number;
   /** Worksheet XML by part, kept so the patch writer does not inflate it again. */
   sheetXml: Map<string, string>;
+  /** The same XML as UTF-8 bytes: the patch writer copies what it leaves untouched from them. */
+  sheetBytes: Map<string, Buffer>;
   /** Per sheet name: cells that hold something the grid shows as blank (see SheetRead). */
   occupied: Map<string, Set<number>>;
   /** The first sheet with more rows than allowed, when there is one (nothing else is read). */
@@ -45,10 +47,10 @@ export async function readPackage(
   const pkg = openPackage(buf, entries);
   // Every worksheet inflates on the thread pool while the shared strings, styles and the
   // sheets before it are read here: a province's member sheet is most of the file.
-  const inflating = new Map<string, Promise<string | Error>>();
+  const inflating = new Map<string, Promise<Buffer | Error>>();
   for (const s of pkg.sheets) {
     const e = s.part === undefined ? undefined : pkg.entries.get(s.part);
-    if (e && !inflating.has(e.name)) inflating.set(e.name, entryTextLater(buf, e));
+    if (e && !inflating.has(e.name)) inflating.set(e.name, entryBytesLater(buf, e));
   }
   const sst = readSharedStrings(pkg.sharedStringsPart ? partText(pkg, pkg.sharedStringsPart) : undefined);
   const formats = readStyleFormats(pkg.stylesPart ? partText(pkg, pkg.stylesPart) : undefined);
@@ -57,6 +59,7 @@ export async function readPackage(
   const sheets: SheetGrid[] = [];
   const occupied = new Map<string, Set<number>>();
   const sheetXml = new Map<string, string>();
+  const sheetBytes = new Map<string, Buffer>();
   for (const s of pkg.sheets) {
     if (s.name === STATE_SHEET || resultSheets.has(s.name)) {
       earlierResults = true;
@@ -72,9 +75,10 @@ export async function readPackage(
     const notes = readComments(
       commentsRel ? partText(pkg, resolveTarget(s.part, commentsRel.target)) : undefined,
     );
-    const xml = await inflating.get(s.part);
-    if (xml === undefined) throw new Error(`no part ${s.part}`);
-    if (xml instanceof Error) throw xml;
+    const bytes = await inflating.get(s.part);
+    if (bytes === undefined) throw new Error(`no part ${s.part}`);
+    if (bytes instanceof Error) throw bytes;
+    const xml = bytes.toString('utf8');
     const read = readSheetXml(xml, {
       name: s.name,
       hidden,
@@ -92,6 +96,7 @@ export async function readPackage(
         sharedStringCount: sst.length,
         occupied,
         sheetXml,
+        sheetBytes,
         overLimit: s.name,
       };
     }
@@ -99,6 +104,15 @@ export async function readPackage(
     sheets.push(read.sheet);
     occupied.set(s.name, read.occupied);
     sheetXml.set(s.part, xml);
+    sheetBytes.set(s.part, bytes);
   }
-  return { pkg, grid: { name, sheets }, earlierResults, sharedStringCount: sst.length, occupied, sheetXml };
+  return {
+    pkg,
+    grid: { name, sheets },
+    earlierResults,
+    sharedStringCount: sst.length,
+    occupied,
+    sheetXml,
+    sheetBytes,
+  };
 }

@@ -3,20 +3,31 @@
  * height), the cells of the rows we touch (parsed only when asked), the `<col>` definitions,
  * and the position of each top-level element after `<sheetData>`.
  */
-import { COLS, lettersColumn } from './sheet-reader.ts';
-import { rawAttr, rootPrefix } from './xml.ts';
+import { COLS } from './sheet-reader.ts';
+import {
+  CLOSE,
+  END,
+  LAST_COL,
+  LAST_CONTENT,
+  LAST_END,
+  LAST_START,
+  LAST_STYLE,
+  LAST_TAG_END,
+  NO_CELL,
+  ROW,
+  START,
+  STRIDE,
+  STYLE,
+  TAG_END,
+  UNREFERENCED,
+  parseCell,
+  scanRows,
+  type CellSpan,
+  type RowTable,
+} from './row-table.ts';
+import { findElement, rawAttr } from './xml.ts';
 
-export interface CellSpan {
-  col: number;
-  start: number;
-  /** End of the opening tag (after `>`). */
-  tagEnd: number;
-  /** End of the element. */
-  end: number;
-  s: number;
-  /** Has a value, formula or inline string: ExcelJS keeps the cell even without a style. */
-  content: boolean;
-}
+export type { CellSpan } from './row-table.ts';
 
 export interface RowSpan {
   row: number;
@@ -28,7 +39,9 @@ export interface RowSpan {
   s: number;
   height: number | undefined;
   cells?: CellSpan[];
-  /** The last cell read alone (SheetIndex.lastCell): null for none, false when it has no reference. */
+  /** The row's place in the row table, where its last cell is. */
+  at: number;
+  /** The last cell, once asked for: null for none, false when it has no reference. */
   last?: CellSpan | null | false;
 }
 
@@ -46,22 +59,38 @@ export class SheetIndex {
   /** `<sheetData>`'s content: [after its opening tag, start of its closing tag]. */
   readonly dataStart: number;
   readonly dataEnd: number;
-  readonly rows: RowSpan[] = [];
-  private byNumber = new Map<number, RowSpan>();
+  readonly rows: RowSpan[];
+  /** Rows by 0-based number. */
+  private byNumber: RowSpan[] = [];
+  private readonly table: RowTable;
   readonly cols: ColDef[] = [];
   /** The `<cols>` element, when there is one. */
   readonly colsSpan: [number, number] | undefined;
 
   constructor(readonly xml: string) {
-    const p = (this.prefix = rootPrefix(xml, 'worksheet'));
+    const t = (this.table = scanRows(xml));
+    const p = (this.prefix = t.prefix);
+    this.dataStart = t.dataStart;
+    this.dataEnd = t.dataEnd;
+    this.rows = new Array<RowSpan>(t.count);
+    const { spans, heights } = t;
+    for (let k = 0; k < t.count; k++) {
+      const at = k * STRIDE;
+      const height = heights[k]!;
+      const span: RowSpan = {
+        row: spans[at + ROW]!,
+        start: spans[at + START]!,
+        tagEnd: spans[at + TAG_END]!,
+        close: spans[at + CLOSE]!,
+        end: spans[at + END]!,
+        s: spans[at + STYLE]!,
+        height: Number.isNaN(height) ? undefined : height,
+        at,
+      };
+      this.rows[k] = span;
+      this.byNumber[span.row] = span;
+    }
     const open = findElement(xml, `<${p}sheetData`, 0);
-    if (open < 0) throw new Error('no sheetData');
-    const gt = xml.indexOf('>', open);
-    if (xml.charCodeAt(gt - 1) === 47) throw new Error('empty sheetData');
-    this.dataStart = gt + 1;
-    this.dataEnd = xml.indexOf(`</${p}sheetData>`, gt);
-    if (this.dataEnd < 0) throw new Error('unclosed sheetData');
-    this.indexRows();
     const colsAt = findElement(xml, `<${p}cols`, 0);
     if (colsAt >= 0 && colsAt < open) {
       const close = xml.indexOf(`</${p}cols>`, colsAt);
@@ -84,40 +113,8 @@ export class SheetIndex {
     }
   }
 
-  private indexRows(): void {
-    const { xml, prefix: p } = this;
-    const rowOpen = `<${p}row`;
-    const rowClose = `</${p}row>`;
-    let i = this.dataStart;
-    let last = -1;
-    for (;;) {
-      i = findElement(xml, rowOpen, i);
-      if (i < 0 || i >= this.dataEnd) break;
-      const tagEnd = xml.indexOf('>', i) + 1;
-      const r = rawAttr(xml, i, tagEnd, 'r');
-      const row = r === undefined ? last + 1 : parseInt(r, 10) - 1;
-      last = row;
-      const selfClosing = xml.charCodeAt(tagEnd - 2) === 47;
-      const close = selfClosing ? tagEnd : xml.indexOf(rowClose, tagEnd);
-      const end = selfClosing ? tagEnd : close + rowClose.length;
-      const ht = rawAttr(xml, i, tagEnd, 'ht');
-      const span: RowSpan = {
-        row,
-        start: i,
-        tagEnd,
-        close,
-        end,
-        s: parseInt(rawAttr(xml, i, tagEnd, 's') ?? '0', 10) || 0,
-        height: ht ? parseFloat(ht) || undefined : undefined,
-      };
-      this.rows.push(span);
-      this.byNumber.set(row, span);
-      i = end;
-    }
-  }
-
   row(row: number): RowSpan | undefined {
-    return this.byNumber.get(row);
+    return this.byNumber[row];
   }
 
   /** The cells of a row, parsed on first use. */
@@ -130,31 +127,13 @@ export class SheetIndex {
     for (;;) {
       i = findElement(this.xml, cOpen, i);
       if (i < 0 || i >= row.close) break;
-      const cell = this.parseCell(i, col + 1);
+      const cell = parseCell(this.xml, this.prefix, i, col + 1);
       col = cell.col;
       cells.push(cell);
       i = cell.end;
     }
     row.cells = cells;
     return cells;
-  }
-
-  /** The `<c>` element starting at `at`; `col` when it carries no reference. */
-  private parseCell(at: number, col: number): CellSpan {
-    const { xml, prefix: p } = this;
-    const cClose = `</${p}c>`;
-    const tagEnd = xml.indexOf('>', at) + 1;
-    const r = rawAttr(xml, at, tagEnd, 'r');
-    const selfClosing = xml.charCodeAt(tagEnd - 2) === 47;
-    const end = selfClosing ? tagEnd : xml.indexOf(cClose, tagEnd) + cClose.length;
-    const s = parseInt(rawAttr(xml, at, tagEnd, 's') ?? '0', 10) || 0;
-    // Whether an unstyled cell holds anything decides if ExcelJS keeps it; a styled one is kept anyway.
-    let content = false;
-    if (!selfClosing && s === 0) {
-      const inner = xml.slice(tagEnd, end - cClose.length);
-      content = /<(?:\w+:)?(?:v|f|is)[\s>/]/.test(inner) && !/^\s*<(?:\w+:)?v\s*\/>\s*$/.test(inner);
-    }
-    return { col: r === undefined ? col : lettersColumn(r, 0, r.length), start: at, tagEnd, end, s, content };
   }
 
   cell(row: number, col: number): CellSpan | undefined {
@@ -172,8 +151,8 @@ export class SheetIndex {
 
   /** Column of the row's last cell, -1 for an empty row, Infinity when it cannot be told alone. */
   lastCol(row: RowSpan): number {
-    const last = this.lastCell(row);
-    return last === null ? -1 : last === undefined ? Infinity : last.col;
+    const col = this.table.spans[row.at + LAST_COL]!;
+    return col === UNREFERENCED ? Infinity : col;
   }
 
   /**
@@ -182,38 +161,29 @@ export class SheetIndex {
    */
   private lastCell(row: RowSpan): CellSpan | null | undefined {
     if (row.last !== undefined) return row.last === false ? undefined : row.last;
-    const cOpen = `<${this.prefix}c`;
-    let i = this.xml.lastIndexOf(cOpen, row.close - 1);
-    while (i >= row.tagEnd) {
-      const c = this.xml.charCodeAt(i + cOpen.length);
-      if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break;
-      i = this.xml.lastIndexOf(cOpen, i - 1);
-    }
-    if (i < row.tagEnd) {
-      row.last = null;
-      return null;
-    }
-    const referenced = rawAttr(this.xml, i, this.xml.indexOf('>', i) + 1, 'r') !== undefined;
-    const cell = referenced ? this.parseCell(i, -1) : undefined;
-    row.last = cell ?? false;
-    return cell;
+    const { spans } = this.table;
+    const at = row.at;
+    const col = spans[at + LAST_COL]!;
+    row.last =
+      col === NO_CELL
+        ? null
+        : col === UNREFERENCED
+          ? false
+          : {
+              col,
+              start: spans[at + LAST_START]!,
+              tagEnd: spans[at + LAST_TAG_END]!,
+              end: spans[at + LAST_END]!,
+              s: spans[at + LAST_STYLE]!,
+              content: spans[at + LAST_CONTENT] === 1,
+            };
+    return row.last === false ? undefined : row.last;
   }
 
   /** The `<col>` defining 0-based column `col`. */
   colDef(col: number): ColDef | undefined {
     return this.cols.find((c) => c.min <= col + 1 && col + 1 <= c.max);
   }
-}
-
-/** Start of the next element `<qname` (followed by a delimiter) at or after `from`, -1 if none. */
-export function findElement(xml: string, open: string, from: number): number {
-  let i = xml.indexOf(open, from);
-  while (i >= 0) {
-    const c = xml.charCodeAt(i + open.length);
-    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return i;
-    i = xml.indexOf(open, i + 1);
-  }
-  return -1;
 }
 
 export function positionKey(row: number, col: number): number {

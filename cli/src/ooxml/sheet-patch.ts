@@ -21,16 +21,18 @@ import {
 import { HEADER_FILL, blockRange, border, solidFill, stripOurNote } from '../xlsx/conventions.ts';
 import { textLines } from '../xlsx/layout.ts';
 import { COLS } from './sheet-reader.ts';
-import { SheetIndex, findElement, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
+import { SheetIndex, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
 import type { StyleBook } from './style-book.ts';
 import type { SharedStringsWriter } from './shared-strings-writer.ts';
-import { escapeAttr } from './xml.ts';
+import { escapeAttr, findElement } from './xml.ts';
 
 type Style = Partial<ExcelJS.Style>;
 
-/** Where an emitted sheet goes, a string at a time (a TextPartWriter). */
+/** Where an emitted sheet goes (a TextPartWriter over the sheet's XML). */
 export interface TextSink {
   write(text: string): void;
+  /** The sheet's own XML [from, to), as it is. */
+  copy(from: number, to: number): void;
 }
 
 interface CellEdit {
@@ -323,14 +325,31 @@ export class SheetPatch {
     return this.grid.notes?.[a1(row, col)];
   }
 
-  /** Writes the sheet's XML, every change in, to `out`. */
-  emit(shared: SharedStringsWriter, legacyDrawing: string | undefined, out: TextSink): void {
+  /**
+   * Writes the sheet's XML, every change in, to `out`. `rootTag` may rewrite the opening tag of
+   * `<worksheet>` (to declare a namespace the new elements use).
+   */
+  emit(
+    shared: SharedStringsWriter,
+    legacyDrawing: string | undefined,
+    out: TextSink,
+    rootTag?: (tag: string) => string,
+  ): void {
     const { xml, prefix: p } = this.index;
     let pos = 0;
     const copyTo = (to: number) => {
-      if (to > pos) out.write(xml.slice(pos, to));
+      out.copy(pos, to);
       pos = to;
     };
+
+    if (rootTag) {
+      const open = findElement(xml, `<${p}worksheet`, 0);
+      if (open < 0) throw new Error('no <worksheet>');
+      const end = xml.indexOf('>', open) + 1;
+      copyTo(open);
+      out.write(rootTag(xml.slice(open, end)));
+      pos = end;
+    }
 
     // Column widths.
     if (this.widths.size > 0) {
@@ -478,7 +497,7 @@ export class SheetPatch {
     out.write(tag.charCodeAt(tag.length - 2) === 47 ? `${tag.slice(0, -2)}>` : tag);
     // Only new cells right of the official's (result columns): the row's content as it is, then ours.
     if (!span.cells && cols[0]! > this.index.lastCol(span)) {
-      if (span.close > span.tagEnd) out.write(xml.slice(span.tagEnd, span.close));
+      out.copy(span.tagEnd, span.close);
       for (const col of cols)
         out.write(this.cellXml(span.row, col, this.edits.get(positionKey(span.row, col))!, shared));
       out.write(`</${p}row>`);
@@ -488,7 +507,7 @@ export class SheetPatch {
     let i = 0;
     let pos = span.tagEnd;
     const flushTo = (to: number) => {
-      if (to > pos) out.write(xml.slice(pos, to));
+      out.copy(pos, to);
       pos = to;
     };
     for (const col of cols) {
@@ -499,7 +518,7 @@ export class SheetPatch {
         flushTo(cell.start);
         if (edit.keep) {
           out.write(setAttr(xml.slice(cell.start, cell.tagEnd), 's', String(edit.xf)));
-          out.write(xml.slice(cell.tagEnd, cell.end));
+          out.copy(cell.tagEnd, cell.end);
         } else out.write(this.cellXml(span.row, col, edit, shared));
         pos = cell.end;
         i++;

@@ -16,7 +16,7 @@ import {
 } from '@kiemtra/shared';
 import type { StyleFormats } from './number-formats.ts';
 import { inlineText } from './text-runs.ts';
-import { attr, decodeText, findTags, rawAttr, rootPrefix } from './xml.ts';
+import { attr, decodeText, findTags, lettersColumn, rawAttr, rootPrefix } from './xml.ts';
 
 export interface SheetContext {
   name: string;
@@ -159,17 +159,6 @@ function cellTag(xml: string, start: number, out: CellTag): number {
     }
     j = close + 1;
   }
-}
-
-/** 0-based column of the letters starting an A1 reference in xml[from, to). */
-export function lettersColumn(xml: string, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    const c = xml.charCodeAt(k) & ~32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
 }
 
 /** The whole number written in xml[from, to) as parseInt reads it (leading digits), 0 for none. */

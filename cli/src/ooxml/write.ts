@@ -23,9 +23,8 @@ import {
 import type { PackageRead } from './read.ts';
 import { SharedStringsWriter } from './shared-strings-writer.ts';
 import { SheetPatch } from './sheet-patch.ts';
-import { findElement } from './sheet-index.ts';
 import { StyleBook } from './style-book.ts';
-import { escapeAttr, escapeText, findTags, rootPrefix } from './xml.ts';
+import { escapeAttr, escapeText, findElement, findTags, rootPrefix } from './xml.ts';
 import { deflatePart, TextPartWriter, ZipWriter, type DeflatedPart } from './zip.ts';
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -106,10 +105,13 @@ export async function writePatched(read: PackageRead, plan: WritePlan): Promise<
     let legacy: string | undefined;
     if (patch.notes.size > 0) legacy = writeNotes(patch, part);
     // Deflated while it is written, and while the rest of the package is made.
-    const writer = new TextPartWriter(
-      legacy === undefined ? undefined : (first) => ensureRelNamespace(first, 'worksheet'),
+    const writer = new TextPartWriter(patch.index.xml, read.sheetBytes.get(part));
+    patch.emit(
+      shared,
+      legacy,
+      writer,
+      legacy === undefined ? undefined : (tag) => ensureRelNamespace(tag, 'worksheet'),
     );
-    patch.emit(shared, legacy, writer);
     sheetsDeflating.set(part, writer.end());
   }
 

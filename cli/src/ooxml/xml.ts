@@ -119,3 +119,25 @@ export function rootPrefix(xml: string, root: string): string {
   const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>]`).exec(xml);
   return m?.[1] ?? '';
 }
+
+/** Start of the next element `<qname` (followed by a delimiter) at or after `from`, -1 if none. */
+export function findElement(xml: string, open: string, from: number): number {
+  let i = xml.indexOf(open, from);
+  while (i >= 0) {
+    const c = xml.charCodeAt(i + open.length);
+    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    i = xml.indexOf(open, i + 1);
+  }
+  return -1;
+}
+
+/** 0-based column of the letters starting an A1 reference in xml[from, to). */
+export function lettersColumn(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = xml.charCodeAt(k) & ~32;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}

@@ -73,7 +73,7 @@ export function entryData(buf: Buffer, e: ZipEntry): Buffer {
 }
 
 /** An entry's stored bytes, deflated or not; an error for any other compression. */
-function storedData(buf: Buffer, e: ZipEntry): { data: Buffer; deflated: boolean } {
+export function storedData(buf: Buffer, e: ZipEntry): { data: Buffer; deflated: boolean } {
   if (e.method !== 0 && e.method !== 8) throw new Error(`unsupported compression ${e.method} for ${e.name}`);
   return { data: entryData(buf, e), deflated: e.method === 8 };
 }
@@ -89,20 +89,17 @@ export function entryText(buf: Buffer, e: ZipEntry): string {
 }
 
 /**
- * entryText on Node's thread pool, settled: the text, or the error it met (a caller may stop
+ * entryBytes on Node's thread pool, settled: the bytes, or the error it met (a caller may stop
  * before it asks, and an unasked rejection would end the process).
  */
-export function entryTextLater(buf: Buffer, e: ZipEntry): Promise<string | Error> {
+export function entryBytesLater(buf: Buffer, e: ZipEntry): Promise<Buffer | Error> {
   const inflated = async (): Promise<Buffer> => {
     const { data, deflated } = storedData(buf, e);
     // One output chunk of the known size: the default 16 KB chunks would each come back
     // through the event loop.
     return deflated ? inflateRawAsync(data, { chunkSize: Math.max(64 * 1024, e.size) }) : data;
   };
-  return inflated().then(
-    (bytes) => bytes.toString('utf8'),
-    (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
-  );
+  return inflated().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
 }
 
 interface Written {
@@ -167,22 +164,72 @@ export function deflatePart(data: Buffer, level = 1): Promise<DeflatedPart> {
 }
 
 /**
- * A text part written in many strings (a patched sheet): every PIECE characters or so are
- * encoded and handed to a PartDeflater, so that the part need not be held whole, as text or
- * bytes.
- * `first` may rewrite the first piece, which holds the document's root tag.
+ * A part written as pieces of a source text (a worksheet being patched) and new strings
+ * between them. Every PIECE bytes or so go to a PartDeflater, so that the part is never held
+ * whole. When every character of the source is one byte (`bytes` as long as `source`, as a
+ * worksheet's XML usually is), copied ranges are taken from its bytes as they are: no text is
+ * made of them and nothing is encoded again.
  */
 export class TextPartWriter {
-  private texts: string[] = [];
-  private length = 0;
+  private piece = Buffer.allocUnsafe(PIECE);
+  private used = 0;
   private readonly deflater = new PartDeflater();
+  private readonly bytes: Buffer | undefined;
 
-  constructor(private first?: (text: string) => string) {}
+  constructor(
+    private readonly source = '',
+    bytes?: Buffer,
+  ) {
+    this.bytes = bytes && bytes.length === source.length ? bytes : undefined;
+  }
 
   write(text: string): void {
-    this.texts.push(text);
-    this.length += text.length;
-    if (this.length >= PIECE) this.flush();
+    const n = text.length;
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.used + 3 * n > this.piece.length) {
+      this.flush();
+      if (3 * n > this.piece.length) {
+        this.deflater.write(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    const piece = this.piece;
+    let at = this.used;
+    // Most writes are a tag or a cell, a few dozen ASCII characters: copied here rather than
+    // through a call into the encoder, which costs more than they do.
+    if (n < 256) {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) {
+          at += piece.write(text.slice(i), at, 'utf8');
+          break;
+        }
+        piece[at++] = c;
+      }
+    } else at += piece.write(text, at, 'utf8');
+    this.used = at;
+  }
+
+  /** The source's text [from, to). */
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    const bytes = this.bytes;
+    if (!bytes) {
+      this.write(this.source.slice(from, to));
+      return;
+    }
+    if (to - from >= PIECE) {
+      this.flush();
+      this.deflater.write(bytes.subarray(from, to));
+      return;
+    }
+    while (from < to) {
+      if (this.used === this.piece.length) this.flush();
+      const n = Math.min(this.piece.length - this.used, to - from);
+      this.piece.set(bytes.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
+    }
   }
 
   end(): Promise<DeflatedPart> {
@@ -191,14 +238,11 @@ export class TextPartWriter {
   }
 
   private flush(): void {
-    let text = this.texts.join('');
-    this.texts = [];
-    this.length = 0;
-    if (this.first && text !== '') {
-      text = this.first(text);
-      this.first = undefined;
-    }
-    if (text !== '') this.deflater.write(Buffer.from(text, 'utf8'));
+    if (this.used === 0) return;
+    // The deflater keeps the bytes until they are deflated: the next piece is a new buffer.
+    this.deflater.write(this.piece.subarray(0, this.used));
+    this.piece = Buffer.allocUnsafe(PIECE);
+    this.used = 0;
   }
 }
 
