@@ -60,6 +60,16 @@ export async function readPackage(
   const occupied = new Map<string, Set<number>>();
   const sheetXml = new Map<string, string>();
   const sheetBytes = new Map<string, Buffer>();
+  const done = (overLimit?: string): PackageRead => ({
+    pkg,
+    grid: { name, sheets },
+    earlierResults,
+    sharedStringCount: sst.length,
+    occupied,
+    sheetXml,
+    sheetBytes,
+    ...(overLimit === undefined ? {} : { overLimit }),
+  });
   for (const s of pkg.sheets) {
     if (s.name === STATE_SHEET || resultSheets.has(s.name)) {
       earlierResults = true;
@@ -88,31 +98,12 @@ export async function readPackage(
       notes,
       maxRows,
     });
-    if (read.overLimit) {
-      return {
-        pkg,
-        grid: { name, sheets },
-        earlierResults,
-        sharedStringCount: sst.length,
-        occupied,
-        sheetXml,
-        sheetBytes,
-        overLimit: s.name,
-      };
-    }
+    if (read.overLimit) return done(s.name);
     if (read.earlierResults) earlierResults = true;
     sheets.push(read.sheet);
     occupied.set(s.name, read.occupied);
     sheetXml.set(s.part, xml);
     sheetBytes.set(s.part, bytes);
   }
-  return {
-    pkg,
-    grid: { name, sheets },
-    earlierResults,
-    sharedStringCount: sst.length,
-    occupied,
-    sheetXml,
-    sheetBytes,
-  };
+  return done();
 }
