@@ -73,7 +73,7 @@ export function entryData(buf: Buffer, e: ZipEntry): Buffer {
 }
 
 /** An entry's stored bytes, deflated or not; an error for any other compression. */
-export function storedData(buf: Buffer, e: ZipEntry): { data: Buffer; deflated: boolean } {
+function storedData(buf: Buffer, e: ZipEntry): { data: Buffer; deflated: boolean } {
   if (e.method !== 0 && e.method !== 8) throw new Error(`unsupported compression ${e.method} for ${e.name}`);
   return { data: entryData(buf, e), deflated: e.method === 8 };
 }
@@ -177,7 +177,7 @@ export class TextPartWriter {
   private readonly bytes: Buffer | undefined;
 
   constructor(
-    private readonly source = '',
+    private readonly source: string,
     bytes?: Buffer,
   ) {
     this.bytes = bytes && bytes.length === source.length ? bytes : undefined;
@@ -233,7 +233,7 @@ export class TextPartWriter {
   }
 
   end(): Promise<DeflatedPart> {
-    this.flush();
+    if (this.used > 0) this.deflater.write(this.piece.subarray(0, this.used));
     return this.deflater.end();
   }
 

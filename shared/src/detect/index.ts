@@ -131,7 +131,8 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       const totalIssues: Issue[] = [];
       const rowIssues: Issue[] = [];
       table.totalRows = readTotals(view, scan.totals, mapped, totalIssues);
-      for (const rec of readRecords(view, table, mapped, scan.groupsOf, rowIssues)) out.records.push(rec);
+      const records = readRecords(view, table, mapped, scan.groupsOf, rowIssues);
+      for (let i = 0; i < records.length; i++) out.records.push(records[i]!);
       // Totals and data rows interleave: report in reading order.
       mergeByRow(totalIssues, rowIssues, issues);
       out.tables.push(table);

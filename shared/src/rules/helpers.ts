@@ -66,7 +66,9 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
   const year = period && period.toYear > 0 ? period.toYear : undefined;
 
   const byKind = new Map<TableKind, RowRecord[]>();
-  for (const rec of ctx.data.records) {
+  const records = ctx.data.records;
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
     const list = byKind.get(rec.kind);
     if (list) list.push(rec);
     else byKind.set(rec.kind, [rec]);

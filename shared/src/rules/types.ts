@@ -75,9 +75,13 @@ export function rowRule(spec: RowRuleSpec): RuleDef {
     check(_ctx, h) {
       const findings: Finding[] = [];
       let checked = 0;
-      for (const kind of visited) {
-        next: for (const rec of h.records(kind)) {
-          for (const f of needs) if (rec.values[f] === undefined) continue next;
+      // Index loops: each rule's pass over 100,000 member rows runs once, mostly before V8
+      // optimizes it, and an iterator costs more than the row's check there.
+      for (let v = 0; v < visited.length; v++) {
+        const records = h.records(visited[v]!);
+        next: for (let i = 0; i < records.length; i++) {
+          const rec = records[i]!;
+          for (let k = 0; k < needs.length; k++) if (rec.values[needs[k]!] === undefined) continue next;
           if (when && !when(rec, h)) continue;
           checked++;
           const out = row(rec, h);
