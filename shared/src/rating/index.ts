@@ -27,7 +27,9 @@ export function computeRatings(
   const issues: Issue[] = [];
   const rated: { record: RowRecord; result: RatingResult }[] = [];
 
-  for (const record of data.records) {
+  const records = data.records;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (!RATED_KINDS.has(record.kind)) continue;
     const result = rateRecord(record, rulebook);
     if (!result) continue;

@@ -329,7 +329,9 @@ export const DATA_RULES: RuleDef[] = [
       let checked = 0;
       for (const kind of DUPLICATE_KINDS) {
         const earlier = kind === 'members' ? memberFinder(h) : unitFinder(h);
-        for (const rec of h.records(kind)) {
+        const records = h.records(kind);
+        for (let i = 0; i < records.length; i++) {
+          const rec = records[i]!;
           const first = earlier(rec);
           if (first === null) continue;
           checked++;

@@ -213,7 +213,8 @@ function buildMemberIndex(members: readonly RowRecord[], fold: (s: string) => st
   const exact = new Map<string, MemberGroup>();
   // The same cell name is typed on every member row of that cell: derive its key once.
   const keyOf = new Map<string, string | undefined>();
-  for (const m of members) {
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     const cell = m.values['cell'];
     if (typeof cell !== 'string') continue;
     let key = keyOf.get(cell);

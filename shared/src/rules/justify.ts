@@ -30,7 +30,9 @@ function asText(v: unknown): string | undefined {
 
 function readEntries(data: WorkbookData): Entry[] {
   const out: Entry[] = [];
-  for (const rec of data.records) {
+  const records = data.records;
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
     if (rec.kind !== 'justifications') continue;
     const rule = asText(rec.values['ruleId']);
     const where = asText(rec.values['cell']);
@@ -62,7 +64,9 @@ function matches(e: Entry, issue: Issue, ruleId: string, row: number | undefined
 export function applyJustifications(issues: Issue[], data: WorkbookData): Issue[] {
   const byRef = new Map<string, string>();
   const byPos = new Map<string, string>();
-  for (const rec of data.records) {
+  const records = data.records;
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
     const j = rec.values['justification'];
     if (typeof j !== 'string' || j.trim() === '') continue;
     byRef.set(rec.ref, j);

@@ -99,7 +99,9 @@ export function targetsInForce(
 ): { targets: Target[]; issues: Issue[] } {
   const targets = [...rulebook.targets];
   const issues: Issue[] = [];
-  for (const record of data.records) {
+  const records = data.records;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (record.kind !== 'targets') continue;
     const measureText = text(record, 'measure');
     if (!measureText) continue;
