@@ -11,6 +11,8 @@ const DEFAULT_HEIGHT = 15;
 /** Lines a text needs in a column `width` characters wide. */
 export function textLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.3) - 1);
+  // Most cells hold one line: asked for every result cell of a long table, it is not split.
+  if (text.indexOf('\n') < 0) return Math.max(1, Math.ceil(text.length / perLine));
   let lines = 0;
   for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(part.length / perLine));
   return lines;
