@@ -59,8 +59,9 @@ export function scanRows(xml: string): RowTable {
   const gt = xml.indexOf('>', open);
   if (xml.charCodeAt(gt - 1) === 47) throw new Error('empty sheetData');
   const dataStart = gt + 1;
-  const dataEnd = xml.indexOf(`</${p}sheetData>`, gt);
-  if (dataEnd < 0) throw new Error('unclosed sheetData');
+  // Near the end of the sheet: searched from there rather than through every row.
+  const dataEnd = xml.lastIndexOf(`</${p}sheetData>`);
+  if (dataEnd < gt) throw new Error('unclosed sheetData');
 
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;

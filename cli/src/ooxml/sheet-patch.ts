@@ -253,12 +253,13 @@ export class SheetPatch {
       }
     });
     // One style object per font and status, so the style book renders each once.
-    const rowStyles = new Map<string, Style>();
+    const rowStyles = new Map<Partial<ExcelJS.Font>, Map<string, Style>>();
     const widths = block.headers.map((_, j) => this.widthOf(left + j) ?? 9);
     for (const row of block.rows) {
       const font = this.neighbourFont(row.row, left);
-      const styleKey = `${font.name}|${font.size}|${row.status}`;
-      let style = rowStyles.get(styleKey);
+      let byStatus = rowStyles.get(font);
+      if (!byStatus) rowStyles.set(font, (byStatus = new Map()));
+      let style = byStatus.get(row.status);
       if (!style) {
         style = {
           font,
@@ -266,7 +267,7 @@ export class SheetPatch {
           border: border(),
           fill: solidFill(SEVERITY_FILL[row.status]),
         };
-        rowStyles.set(styleKey, style);
+        byStatus.set(row.status, style);
       }
       for (let j = 0; j < row.values.length; j++) this.set(row.row, left + j, style, row.values[j]!);
       // layout.ts `neededHeight` over the block's columns.
@@ -365,7 +366,10 @@ export class SheetPatch {
     }
 
     // Rows in order. Keys are row * COLS + col, so sorted keys run row by row, column by column.
-    const keys = Float64Array.from(this.edits.keys()).sort();
+    const keys = new Float64Array(this.edits.size);
+    let n = 0;
+    for (const key of this.edits.keys()) keys[n++] = key;
+    keys.sort();
     const rowsToWrite: number[] = [];
     for (let k = 0; k < keys.length; k++) {
       const r = Math.floor(keys[k]! / COLS);
