@@ -75,11 +75,15 @@ function layout(wb: ExcelJS.Workbook): SheetLayout[] {
   });
 }
 
-/** Both ways for one file: the reference (ExcelJS) output and ours, with the plan. */
-async function bothWays(buf: Buffer, name: string): Promise<{ ref: Buffer; ours: Buffer; plan: WritePlan }> {
+/** Both ways for one file: the reference (ExcelJS) output and ours, with the plan (`adjust`ed). */
+async function bothWays(
+  buf: Buffer,
+  name: string,
+  adjust: (plan: WritePlan) => WritePlan = (plan) => plan,
+): Promise<{ ref: Buffer; ours: Buffer; plan: WritePlan }> {
   const read = await readPackage(buf, listZip(buf)!, name, 300_000);
   expect(read.earlierResults).toBe(false);
-  const plan = checkWorkbook(read.grid).plan;
+  const plan = adjust(checkWorkbook(read.grid).plan);
   const wb = await loadBuffer(buf);
   removeResults(wb);
   applyPlan(wb, plan, { cleaned: true });
@@ -179,6 +183,17 @@ describe('the patch writer writes what the ExcelJS writer writes', () => {
       });
       expect(diffs, s.name).toEqual([]);
     }
+  });
+
+  it('writes what ExcelJS writes for two result blocks on the same rows', async () => {
+    const input = readFileSync(join(SAMPLES_DIR, 'xa-nam-lanh-2023.xlsx'));
+    const { ref, ours, plan } = await bothWays(input, 'xa.xlsx', (plan) => {
+      const first = plan.resultColumns[0]!;
+      const beside = { ...first, firstCol: first.firstCol + first.headers.length + 1 };
+      return { ...plan, resultColumns: [first, beside, ...plan.resultColumns.slice(1)] };
+    });
+    expect(plan.resultColumns[1]!.rows.length).toBeGreaterThan(0);
+    await expectSameOutputs(input, ref, ours);
   });
 
   it('records the styles already in the result columns: a styled empty cell, a styled row, a styled column', async () => {

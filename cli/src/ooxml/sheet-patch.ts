@@ -43,6 +43,17 @@ interface CellEdit {
   value: CellValue;
 }
 
+/**
+ * A result block's cells on one data row, kept together: a province's member table has
+ * 100,000 such rows, and a map entry per cell would cost more than writing them.
+ */
+interface BlockRow {
+  left: number;
+  values: readonly CellValue[];
+  style: Style;
+  xf: number;
+}
+
 /** A solid fill's colour as `#RRGGBB` (what another host can restore), else ''. */
 function fillColour(fill: ExcelJS.Fill | undefined): string {
   if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return '';
@@ -79,7 +90,11 @@ function EMPTY_OR(style: Style): Style | undefined {
 
 export class SheetPatch {
   readonly index: SheetIndex;
+  /** Cells written one by one (headers, highlights); they take precedence over block rows. */
   private edits = new Map<number, CellEdit>();
+  /** Rows holding a cell of `edits`. */
+  private editRows = new Set<number>();
+  private blockRows = new Map<number, BlockRow>();
   private heights = new Map<number, number>();
   private widths = new Map<number, number>();
   readonly merges: string[] = [];
@@ -106,7 +121,23 @@ export class SheetPatch {
   }
 
   get touched(): boolean {
-    return this.edits.size > 0 || this.widths.size > 0 || this.merges.length > 0;
+    return this.edits.size > 0 || this.blockRows.size > 0 || this.widths.size > 0 || this.merges.length > 0;
+  }
+
+  /** The change made to a cell: one made alone, else its block row's; undefined when none. */
+  private editAt(row: number, col: number): CellEdit | undefined {
+    if (this.editRows.has(row)) {
+      const edit = this.edits.get(positionKey(row, col));
+      if (edit) return edit;
+    }
+    const b = this.blockRows.get(row);
+    if (!b || col < b.left || col >= b.left + b.values.length) return undefined;
+    return { style: b.style, xf: b.xf, keep: false, value: b.values[col - b.left]! };
+  }
+
+  private putEdit(row: number, col: number, edit: CellEdit): void {
+    this.edits.set(positionKey(row, col), edit);
+    this.editRows.add(row);
   }
 
   /** The cell as ExcelJS has it after loading: null when it would not exist in its row. */
@@ -118,7 +149,7 @@ export class SheetPatch {
 
   /** ExcelJS's `cell.style` right now: ours when we wrote it, else what loading gives. */
   styleAt(row: number, col: number): Style {
-    const edit = this.edits.get(positionKey(row, col));
+    const edit = this.editAt(row, col);
     if (edit) return edit.style;
     const span = this.existing(row, col);
     if (span) return this.styles.styleOf(span.s);
@@ -155,7 +186,7 @@ export class SheetPatch {
   private hasValue(row: number, col: number): boolean {
     const key = positionKey(row, col);
     if (this.newSlaves.has(key) || this.originalSlaves.has(key)) return true;
-    const edit = this.edits.get(key);
+    const edit = this.editAt(row, col);
     if (edit && !edit.keep) return edit.value !== null && edit.value !== '';
     return cellAt(this.grid, row, col) !== null || this.occupied.has(key);
   }
@@ -194,7 +225,7 @@ export class SheetPatch {
   private neighbourFonts = new Map<Partial<ExcelJS.Font> | undefined, Partial<ExcelJS.Font>>();
 
   private set(row: number, col: number, style: Style, value: CellValue): void {
-    this.edits.set(positionKey(row, col), { style, xf: this.styles.addStyle(style), keep: false, value });
+    this.putEdit(row, col, { style, xf: this.styles.addStyle(style), keep: false, value });
   }
 
   /** apply.ts `writeBlock`: returns the first cell holding the official's data, if any. */
@@ -208,7 +239,7 @@ export class SheetPatch {
     // A row without a style of its own whose cells end left of the block has no style there to
     // record, when nothing was written yet and the block's columns have none either: most rows
     // of a long table, each asked for cell by cell otherwise.
-    let plainColumns = this.edits.size === 0;
+    let plainColumns = this.edits.size === 0 && this.blockRows.size === 0;
     for (let c = left; c <= right && plainColumns; c++)
       plainColumns = EMPTY_OR(this.colStyle(c)) !== undefined;
     for (let r = block.headerTop; r <= block.lastRow; r++) {
@@ -243,9 +274,8 @@ export class SheetPatch {
       if (block.headerBottom > block.headerTop) {
         // Merging gives the cells below the header's own style, as ExcelJS's mergeCells does.
         for (let r = block.headerTop + 1; r <= block.headerBottom; r++) {
-          const key = positionKey(r, col);
-          this.edits.set(key, { ...this.edits.get(positionKey(block.headerTop, col))!, value: null });
-          this.newSlaves.add(key);
+          this.putEdit(r, col, { ...this.edits.get(positionKey(block.headerTop, col))!, value: null });
+          this.newSlaves.add(positionKey(r, col));
         }
         const merge = a1Range(block.headerTop, col, block.headerBottom, col);
         this.merges.push(merge);
@@ -269,7 +299,15 @@ export class SheetPatch {
         };
         byStatus.set(row.status, style);
       }
-      for (let j = 0; j < row.values.length; j++) this.set(row.row, left + j, style, row.values[j]!);
+      if (this.blockRows.has(row.row)) {
+        // A second block on the same row (tables side by side): its cells are kept one by one.
+        for (let j = 0; j < row.values.length; j++) this.set(row.row, left + j, style, row.values[j]!);
+      } else {
+        // Written last, the block's cells replace any made alone before.
+        if (this.editRows.has(row.row))
+          for (let j = 0; j < row.values.length; j++) this.edits.delete(positionKey(row.row, left + j));
+        this.blockRows.set(row.row, { left, values: row.values, style, xf: this.styles.addStyle(style) });
+      }
       // layout.ts `neededHeight` over the block's columns.
       let lines = 1;
       for (let j = 0; j < widths.length; j++) {
@@ -277,7 +315,7 @@ export class SheetPatch {
         const key = positionKey(row.row, col);
         if (this.newSlaves.has(key) || this.originalSlaves.has(key)) continue;
         // The value just set, or what an earlier write left beyond it.
-        const value = j < row.values.length ? row.values[j]! : this.edits.get(key)?.value;
+        const value = j < row.values.length ? row.values[j]! : this.editAt(row.row, col)?.value;
         const text = value === undefined ? '' : valueText(value);
         lines = Math.max(lines, textLines(text, widths[j]!));
       }
@@ -310,11 +348,12 @@ export class SheetPatch {
     });
     const newFill = solidFill(SEVERITY_FILL[h.severity]);
     const newStyle: Style = { ...style, fill: newFill };
-    const edit = this.edits.get(key);
+    const edit = this.editAt(row, col);
     const span = edit ? undefined : this.existing(row, col);
     const xf = span?.s ? this.styles.withFill(span.s, newFill) : this.styles.addStyle(newStyle);
-    this.edits.set(
-      key,
+    this.putEdit(
+      row,
+      col,
       edit ? { ...edit, style: newStyle, xf } : { style: newStyle, xf, keep: true, value: null },
     );
     const existing = this.notes.get(key)?.text ?? this.officialNote(row, col);
@@ -370,23 +409,25 @@ export class SheetPatch {
     let n = 0;
     for (const key of this.edits.keys()) keys[n++] = key;
     keys.sort();
-    const rowsToWrite: number[] = [];
-    for (let k = 0; k < keys.length; k++) {
-      const r = Math.floor(keys[k]! / COLS);
-      if (rowsToWrite[rowsToWrite.length - 1] !== r) rowsToWrite.push(r);
-    }
-    const heightOnly = [...this.heights.keys()].filter((r) => !this.hasEdits(keys, r));
-    if (heightOnly.length > 0) {
-      rowsToWrite.push(...heightOnly);
-      rowsToWrite.sort((a, b) => a - b);
-    }
-    // The columns written on each row: keys[from, to) of `keys`.
+    // Rows with a cell written, and rows whose height changes.
+    const rows = new Set<number>(this.blockRows.keys());
+    for (let k = 0; k < keys.length; k++) rows.add(Math.floor(keys[k]! / COLS));
+    for (const r of this.heights.keys()) rows.add(r);
+    const rowsToWrite = new Float64Array(rows.size);
+    n = 0;
+    for (const r of rows) rowsToWrite[n++] = r;
+    rowsToWrite.sort();
+    // The columns written on each row: its cells in `keys`, and its block row's.
     let at = 0;
     const colsOf = (r: number): number[] => {
       while (at < keys.length && keys[at]! < r * COLS) at++;
       const cols: number[] = [];
       while (at < keys.length && keys[at]! < (r + 1) * COLS) cols.push(keys[at++]! - r * COLS);
-      return cols;
+      const block = this.blockRows.get(r);
+      if (!block) return cols;
+      const alone = cols.length;
+      for (let j = 0; j < block.values.length; j++) cols.push(block.left + j);
+      return alone === 0 ? cols : [...new Set(cols)].sort((x, y) => x - y);
     };
     let k = 0;
     for (const span of this.index.rows) {
@@ -443,18 +484,6 @@ export class SheetPatch {
     copyTo(xml.length);
   }
 
-  /** Whether sorted `keys` hold a cell of row `r`. */
-  private hasEdits(keys: Float64Array, r: number): boolean {
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < r * COLS) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < keys.length && keys[lo]! < (r + 1) * COLS;
-  }
-
   private colsXml(): string {
     const { xml, prefix: p } = this.index;
     const pieces: { min: number; xml: string }[] = [];
@@ -502,8 +531,7 @@ export class SheetPatch {
     // Only new cells right of the official's (result columns): the row's content as it is, then ours.
     if (!span.cells && cols[0]! > this.index.lastCol(span)) {
       out.copy(span.tagEnd, span.close);
-      for (const col of cols)
-        out.write(this.cellXml(span.row, col, this.edits.get(positionKey(span.row, col))!, shared));
+      for (const col of cols) out.write(this.changedCellXml(span.row, col, shared));
       out.write(`</${p}row>`);
       return;
     }
@@ -517,7 +545,7 @@ export class SheetPatch {
     for (const col of cols) {
       while (i < cells.length && cells[i]!.col < col) i++;
       const cell = cells[i];
-      const edit = this.edits.get(positionKey(span.row, col))!;
+      const edit = this.editAt(span.row, col)!;
       if (cell && cell.col === col) {
         flushTo(cell.start);
         if (edit.keep) {
@@ -537,10 +565,16 @@ export class SheetPatch {
 
   private newRowXml(row: number, cols: number[], shared: SharedStringsWriter): string {
     const p = this.index.prefix;
-    const cells = cols
-      .map((c) => this.cellXml(row, c, this.edits.get(positionKey(row, c))!, shared))
-      .join('');
+    const cells = cols.map((c) => this.changedCellXml(row, c, shared)).join('');
     return `${this.rowTag(`<${p}row r="${row + 1}">`, row)}${cells}</${p}row>`;
+  }
+
+  /** The `<c>` of a cell written alone or by its block row. */
+  private changedCellXml(row: number, col: number, shared: SharedStringsWriter): string {
+    const edit = this.editRows.has(row) ? this.edits.get(positionKey(row, col)) : undefined;
+    if (edit) return this.cellXml(row, col, edit, shared);
+    const block = this.blockRows.get(row)!;
+    return cellElement(this.index.prefix, a1(row, col), block.xf, block.values[col - block.left]!, shared);
   }
 
   private cellXml(row: number, col: number, edit: CellEdit, shared: SharedStringsWriter): string {
