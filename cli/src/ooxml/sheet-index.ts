@@ -90,9 +90,10 @@ export class SheetIndex {
       this.rows[k] = span;
       this.byNumber[span.row] = span;
     }
+    // `<cols>` comes before `<sheetData>`: looked for there only, not through every row.
     const open = findElement(xml, `<${p}sheetData`, 0);
-    const colsAt = findElement(xml, `<${p}cols`, 0);
-    if (colsAt >= 0 && colsAt < open) {
+    const colsAt = findElement(xml.slice(0, open), `<${p}cols`, 0);
+    if (colsAt >= 0) {
       const close = xml.indexOf(`</${p}cols>`, colsAt);
       this.colsSpan = [colsAt, close + `</${p}cols>`.length];
       let i = colsAt;

@@ -94,7 +94,9 @@ export class SheetPatch {
   private edits = new Map<number, CellEdit>();
   /** Rows holding a cell of `edits`. */
   private editRows = new Set<number>();
-  private blockRows = new Map<number, BlockRow>();
+  /** By row number: an array, since a block covers most rows of its table. */
+  private blockRows: (BlockRow | undefined)[] = [];
+  private blockRowCount = 0;
   private heights = new Map<number, number>();
   private widths = new Map<number, number>();
   readonly merges: string[] = [];
@@ -121,7 +123,7 @@ export class SheetPatch {
   }
 
   get touched(): boolean {
-    return this.edits.size > 0 || this.blockRows.size > 0 || this.widths.size > 0 || this.merges.length > 0;
+    return this.edits.size > 0 || this.blockRowCount > 0 || this.widths.size > 0 || this.merges.length > 0;
   }
 
   /** The change made to a cell: one made alone, else its block row's; undefined when none. */
@@ -130,7 +132,7 @@ export class SheetPatch {
       const edit = this.edits.get(positionKey(row, col));
       if (edit) return edit;
     }
-    const b = this.blockRows.get(row);
+    const b = this.blockRows[row];
     if (!b || col < b.left || col >= b.left + b.values.length) return undefined;
     return { style: b.style, xf: b.xf, keep: false, value: b.values[col - b.left]! };
   }
@@ -239,7 +241,7 @@ export class SheetPatch {
     // A row without a style of its own whose cells end left of the block has no style there to
     // record, when nothing was written yet and the block's columns have none either: most rows
     // of a long table, each asked for cell by cell otherwise.
-    let plainColumns = this.edits.size === 0 && this.blockRows.size === 0;
+    let plainColumns = this.edits.size === 0 && this.blockRowCount === 0;
     for (let c = left; c <= right && plainColumns; c++)
       plainColumns = EMPTY_OR(this.colStyle(c)) !== undefined;
     for (let r = block.headerTop; r <= block.lastRow; r++) {
@@ -299,14 +301,15 @@ export class SheetPatch {
         };
         byStatus.set(row.status, style);
       }
-      if (this.blockRows.has(row.row)) {
+      if (this.blockRows[row.row]) {
         // A second block on the same row (tables side by side): its cells are kept one by one.
         for (let j = 0; j < row.values.length; j++) this.set(row.row, left + j, style, row.values[j]!);
       } else {
         // Written last, the block's cells replace any made alone before.
         if (this.editRows.has(row.row))
           for (let j = 0; j < row.values.length; j++) this.edits.delete(positionKey(row.row, left + j));
-        this.blockRows.set(row.row, { left, values: row.values, style, xf: this.styles.addStyle(style) });
+        this.blockRows[row.row] = { left, values: row.values, style, xf: this.styles.addStyle(style) };
+        this.blockRowCount++;
       }
       // layout.ts `neededHeight` over the block's columns.
       let lines = 1;
@@ -409,21 +412,23 @@ export class SheetPatch {
     let n = 0;
     for (const key of this.edits.keys()) keys[n++] = key;
     keys.sort();
-    // Rows with a cell written, and rows whose height changes.
-    const rows = new Set<number>(this.blockRows.keys());
-    for (let k = 0; k < keys.length; k++) rows.add(Math.floor(keys[k]! / COLS));
-    for (const r of this.heights.keys()) rows.add(r);
-    const rowsToWrite = new Float64Array(rows.size);
-    n = 0;
-    for (const r of rows) rowsToWrite[n++] = r;
-    rowsToWrite.sort();
+    // Rows with a cell written, and rows whose height changes, marked and then read in order.
+    let lastRow = this.blockRows.length - 1;
+    if (keys.length > 0) lastRow = Math.max(lastRow, Math.floor(keys[keys.length - 1]! / COLS));
+    for (const r of this.heights.keys()) lastRow = Math.max(lastRow, r);
+    const marked = new Uint8Array(lastRow + 1);
+    for (let r = 0; r < this.blockRows.length; r++) if (this.blockRows[r]) marked[r] = 1;
+    for (let k = 0; k < keys.length; k++) marked[Math.floor(keys[k]! / COLS)] = 1;
+    for (const r of this.heights.keys()) marked[r] = 1;
+    const rowsToWrite: number[] = [];
+    for (let r = 0; r <= lastRow; r++) if (marked[r]) rowsToWrite.push(r);
     // The columns written on each row: its cells in `keys`, and its block row's.
     let at = 0;
     const colsOf = (r: number): number[] => {
       while (at < keys.length && keys[at]! < r * COLS) at++;
       const cols: number[] = [];
       while (at < keys.length && keys[at]! < (r + 1) * COLS) cols.push(keys[at++]! - r * COLS);
-      const block = this.blockRows.get(r);
+      const block = this.blockRows[r];
       if (!block) return cols;
       const alone = cols.length;
       for (let j = 0; j < block.values.length; j++) cols.push(block.left + j);
@@ -573,7 +578,7 @@ export class SheetPatch {
   private changedCellXml(row: number, col: number, shared: SharedStringsWriter): string {
     const edit = this.editRows.has(row) ? this.edits.get(positionKey(row, col)) : undefined;
     if (edit) return this.cellXml(row, col, edit, shared);
-    const block = this.blockRows.get(row)!;
+    const block = this.blockRows[row]!;
     return cellElement(this.index.prefix, a1(row, col), block.xf, block.values[col - block.left]!, shared);
   }
 
