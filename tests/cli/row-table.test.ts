@@ -1,10 +1,13 @@
 /**
  * The row table of a worksheet, as the patch writer reads it through SheetIndex: where each
- * row is, its number, style and height, and its last cell, in the layouts other writers use.
+ * row is, its number, style and height, and its last cell, in the layouts other writers use;
+ * and a row's tag as the writer rewrites it.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LAST_COL, NO_CELL, STRIDE, UNREFERENCED, scanRows } from '../../cli/src/ooxml/row-table.ts';
 import { SheetIndex } from '../../cli/src/ooxml/sheet-index.ts';
+import { withoutSpans } from '../../cli/src/ooxml/sheet-patch.ts';
 
 const SHEET = [
   '<?xml version="1.0"?>',
@@ -46,5 +49,40 @@ describe('scanRows', () => {
   it('refuses a sheet without rows to patch', () => {
     expect(() => scanRows('<worksheet><sheetData/></worksheet>')).toThrow('empty sheetData');
     expect(() => scanRows('<worksheet></worksheet>')).toThrow('no sheetData');
+  });
+});
+
+describe('withoutSpans', () => {
+  // What a regular expression removes: whitespace, `spans`, `=`, a quoted value.
+  const reference = (tag: string) => tag.replace(/\s+spans\s*=\s*(["'])[^"']*\1/, '');
+
+  it('removes the attribute as written by Excel, LibreOffice and by hand', () => {
+    expect(withoutSpans('<row r="3" spans="1:11" s="2">')).toBe('<row r="3" s="2">');
+    expect(withoutSpans('<x:row spans = \'2:4\'\tht="20">')).toBe('<x:row\tht="20">');
+    expect(withoutSpans('<row r="3" xspans="1:2">')).toBe('<row r="3" xspans="1:2">');
+    expect(withoutSpans('<row r="3">')).toBe('<row r="3">');
+  });
+
+  it('removes what the regular expression removes, for any tag', () => {
+    const space = fc.constantFrom(' ', '  ', '\t', '\n', '');
+    const attribute = fc
+      .tuple(
+        space,
+        fc.constantFrom('r', 's', 'spans', 'xspans', 'ht', 'spansx'),
+        space,
+        fc.constantFrom('=', ''),
+        space,
+        fc.constantFrom('"', "'"),
+        fc.stringMatching(/^[0-9:'"a-z]{0,4}$/),
+        fc.constantFrom('"', "'"),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(attribute, { maxLength: 5 }), (attributes) => {
+        const tag = `<row${attributes.join('')}>`;
+        expect(withoutSpans(tag)).toBe(reference(tag));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -24,7 +24,7 @@ import { COLS } from './sheet-reader.ts';
 import { SheetIndex, positionKey, type CellSpan, type RowSpan } from './sheet-index.ts';
 import type { StyleBook } from './style-book.ts';
 import type { SharedStringsWriter } from './shared-strings-writer.ts';
-import { escapeAttr, findElement } from './xml.ts';
+import { escapeAttr, findElement, isSpace } from './xml.ts';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -517,8 +517,7 @@ export class SheetPatch {
   }
 
   private rowTag(tag: string, row: number): string {
-    // `spans` (the extent of the row's cells, a hint to readers) would be wrong once cells are added.
-    let t = tag.includes('spans') ? tag.replace(/\s+spans\s*=\s*(["'])[^"']*\1/, '') : tag;
+    let t = withoutSpans(tag);
     const h = this.heights.get(row);
     if (h !== undefined) t = setAttr(setAttr(t, 'ht', String(h)), 'customHeight', '1');
     return t;
@@ -603,6 +602,28 @@ export function cellElement(
   if (typeof value === 'boolean')
     return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   return `<${p}c r="${ref}"${s} t="e"><${p}v>${escapeAttr(value.error)}</${p}v></${p}c>`;
+}
+
+/**
+ * A row's tag without its `spans` (the extent of the row's cells, a hint to readers that
+ * would be wrong once cells are added). Read by hand: every row of a long table asks.
+ */
+export function withoutSpans(tag: string): string {
+  for (let at = tag.indexOf('spans'); at > 0; at = tag.indexOf('spans', at + 5)) {
+    let start = at;
+    while (isSpace(tag.charCodeAt(start - 1))) start--;
+    let j = at + 5;
+    while (isSpace(tag.charCodeAt(j))) j++;
+    if (start === at || tag.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (isSpace(tag.charCodeAt(j))) j++;
+    const q = tag.charCodeAt(j);
+    if (q !== 34 && q !== 39) continue;
+    let close = j + 1;
+    while (close < tag.length && tag.charCodeAt(close) !== 34 && tag.charCodeAt(close) !== 39) close++;
+    if (tag.charCodeAt(close) === q) return tag.slice(0, start) + tag.slice(close + 1);
+  }
+  return tag;
 }
 
 /** The pattern of each attribute name setAttr has met: rows by the hundred thousand ask again. */

@@ -47,7 +47,7 @@ export function escapeAttr(s: string): string {
   });
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
