@@ -91,14 +91,14 @@ export class SheetIndex {
       this.byNumber[span.row] = span;
     }
     // `<cols>` comes before `<sheetData>`: looked for there only, not through every row.
-    const open = findElement(xml, `<${p}sheetData`, 0);
-    const colsAt = findElement(xml.slice(0, open), `<${p}cols`, 0);
+    const head = xml.slice(0, findElement(xml, `<${p}sheetData`, 0));
+    const colsAt = findElement(head, `<${p}cols`, 0);
     if (colsAt >= 0) {
       const close = xml.indexOf(`</${p}cols>`, colsAt);
       this.colsSpan = [colsAt, close + `</${p}cols>`.length];
       let i = colsAt;
       for (;;) {
-        i = findElement(xml, `<${p}col`, i + 1);
+        i = findElement(head, `<${p}col`, i + 1);
         if (i < 0 || i > close) break;
         const end = xml.indexOf('>', i) + 1;
         const width = rawAttr(xml, i, end, 'width');

@@ -529,9 +529,16 @@ export class SheetPatch {
    */
   private writeRow(span: RowSpan, cols: number[], shared: SharedStringsWriter, out: TextSink): void {
     const { xml, prefix: p } = this.index;
-    const tag = this.rowTag(xml.slice(span.start, span.tagEnd), span.row);
-    // A self-closing row opens to take its cells.
-    out.write(tag.charCodeAt(tag.length - 2) === 47 ? `${tag.slice(0, -2)}>` : tag);
+    if (!this.heights.has(span.row) && xml.charCodeAt(span.tagEnd - 2) !== 47) {
+      // The tag as it is but for its spans, copied rather than made into a string.
+      const cut = spansRange(xml, span.start, span.tagEnd);
+      out.copy(span.start, cut ? cut[0] : span.tagEnd);
+      if (cut) out.copy(cut[1], span.tagEnd);
+    } else {
+      const tag = this.rowTag(xml.slice(span.start, span.tagEnd), span.row);
+      // A self-closing row opens to take its cells.
+      out.write(tag.charCodeAt(tag.length - 2) === 47 ? `${tag.slice(0, -2)}>` : tag);
+    }
     // Only new cells right of the official's (result columns): the row's content as it is, then ours.
     if (!span.cells && cols[0]! > this.index.lastCol(span)) {
       out.copy(span.tagEnd, span.close);
@@ -605,25 +612,33 @@ export function cellElement(
 }
 
 /**
- * A row's tag without its `spans` (the extent of the row's cells, a hint to readers that
- * would be wrong once cells are added). Read by hand: every row of a long table asks.
+ * Where a row tag's `spans` attribute is in text[from, to), the whitespace before it
+ * included: the extent of the row's cells, a hint to readers that would be wrong once cells
+ * are added. Read by hand: every row of a long table asks.
  */
-export function withoutSpans(tag: string): string {
-  for (let at = tag.indexOf('spans'); at > 0; at = tag.indexOf('spans', at + 5)) {
+export function spansRange(text: string, from: number, to: number): [number, number] | undefined {
+  for (let at = from + 1; at + 5 <= to; at++) {
+    if (text.charCodeAt(at) !== 115 /* s */ || !text.startsWith('spans', at)) continue;
     let start = at;
-    while (isSpace(tag.charCodeAt(start - 1))) start--;
+    while (isSpace(text.charCodeAt(start - 1))) start--;
     let j = at + 5;
-    while (isSpace(tag.charCodeAt(j))) j++;
-    if (start === at || tag.charCodeAt(j) !== 61 /* = */) continue;
+    while (isSpace(text.charCodeAt(j))) j++;
+    if (start === at || text.charCodeAt(j) !== 61 /* = */) continue;
     j++;
-    while (isSpace(tag.charCodeAt(j))) j++;
-    const q = tag.charCodeAt(j);
+    while (isSpace(text.charCodeAt(j))) j++;
+    const q = text.charCodeAt(j);
     if (q !== 34 && q !== 39) continue;
     let close = j + 1;
-    while (close < tag.length && tag.charCodeAt(close) !== 34 && tag.charCodeAt(close) !== 39) close++;
-    if (tag.charCodeAt(close) === q) return tag.slice(0, start) + tag.slice(close + 1);
+    while (close < to && text.charCodeAt(close) !== 34 && text.charCodeAt(close) !== 39) close++;
+    if (close < to && text.charCodeAt(close) === q) return [start, close + 1];
   }
-  return tag;
+  return undefined;
+}
+
+/** A row's tag without its `spans` attribute (spansRange). */
+export function withoutSpans(tag: string): string {
+  const cut = spansRange(tag, 0, tag.length);
+  return cut ? tag.slice(0, cut[0]) + tag.slice(cut[1]) : tag;
 }
 
 /** The pattern of each attribute name setAttr has met: rows by the hundred thousand ask again. */
