@@ -75,16 +75,17 @@ function rateRecord(record: RowRecord, rulebook: Rulebook): RatingResult | undef
   const score = num(record, 'score');
   const proposed = ratingValue(record);
   if (score === undefined && proposed === undefined) return undefined;
-  const base = {
-    tableId: record.tableId,
-    sheet: record.sheet,
-    row: record.row,
-    rowRef: record.ref,
-    unitName: unitName(record),
-  };
+  const { tableId, sheet, row, ref: rowRef } = record;
+  const name = unitName(record);
+  // Written out rather than spread from a common part: a province rates thousands of cells,
+  // and the keys keep the order the report has always listed them in.
   if (score === undefined) {
     return {
-      ...base,
+      tableId,
+      sheet,
+      row,
+      rowRef,
+      unitName: name,
       proposed,
       final: proposed,
       reason: bi(
@@ -94,28 +95,39 @@ function rateRecord(record: RowRecord, rulebook: Rulebook): RatingResult | undef
     };
   }
   const input: RatingInput = { score };
-  for (const f of [
-    'tasksTotal',
-    'tasksOnTime',
-    'tasksLate',
-    'tasksUndone',
-    'tasksExceeded',
-    'disciplinedLeaders',
-  ] as const) {
+  for (const f of CONDITION_FIELDS) {
     const v = num(record, f);
     if (v !== undefined) input[f] = v;
   }
   const outcome = rateScore(input, rulebook.rating);
   const reason = bi(capitalize(outcome.reason.vi), capitalize(outcome.reason.en));
-  return {
-    ...base,
-    score,
-    computed: outcome.rating,
-    ...(proposed ? { proposed, agrees: proposed === outcome.rating } : {}),
-    final: proposed ?? outcome.rating,
-    reason,
-  };
+  const computed = outcome.rating;
+  return proposed
+    ? {
+        tableId,
+        sheet,
+        row,
+        rowRef,
+        unitName: name,
+        score,
+        computed,
+        proposed,
+        agrees: proposed === computed,
+        final: proposed,
+        reason,
+      }
+    : { tableId, sheet, row, rowRef, unitName: name, score, computed, final: computed, reason };
 }
+
+/** Fields of a row the rating conditions read, besides the score. */
+const CONDITION_FIELDS = [
+  'tasksTotal',
+  'tasksOnTime',
+  'tasksLate',
+  'tasksUndone',
+  'tasksExceeded',
+  'disciplinedLeaders',
+] as const;
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
