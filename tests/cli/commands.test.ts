@@ -171,6 +171,26 @@ describe('kiemtra check', () => {
     expect(report.issues.some((i) => i.sheet === 'Chi bộ' && i.cell === 'F9')).toBe(true);
   });
 
+  it('reports formula errors (#REF!, #VALUE!) at their cells, and still checks and writes the rest', async () => {
+    const grid = smallCommuneGrid();
+    const rows = grid.sheets[0]!.rows;
+    rows[8]![2] = { error: '#REF!' }; // Nặm Bao's members, C9
+    rows[9]![5] = { error: '#VALUE!' }; // Pò Cại's meetings, F10
+    const file = join(dir, 'loi-cong-thuc.xlsx');
+    await writeGrid(file, grid);
+    const out = join(dir, 'out-errors');
+    const r = await runCli(['check', file, '--json', '--out', out]);
+    expect(r.code).toBe(1);
+    const report = (JSON.parse(r.stdout) as { files: { report: CheckReport }[] }).files[0]!.report;
+    const at = (cell: string) => report.issues.find((i) => i.ruleId === 'value.invalid' && i.cell === cell);
+    expect(at('C9')?.message.vi).toContain('lỗi công thức #REF!');
+    expect(at('F10')?.message.en).toContain('formula error #VALUE!');
+    expect(report.tables[0]?.dataRowCount).toBe(4);
+    expect(existsSync(join(out, 'loi-cong-thuc.kiemtra.xlsx'))).toBe(true);
+    const text = await runCli(['check', file, '--out', out]);
+    expect(text.stdout).toContain("'Chi bộ'!C9");
+  });
+
   it('--verbose shows which header became which field; --lang en speaks English', async () => {
     const r = await runCli(['check', commune, '--out', join(dir, 'out-v'), '--verbose', '--lang', 'en']);
     expect(r.stdout).toContain('Tables recognized');
