@@ -3,7 +3,7 @@
  * of every row it touches (result columns go right of the last cell), found in one pass and
  * kept in typed arrays — a province's member sheet has 100,000 rows.
  */
-import { findElement, lettersColumn, rawAttr, rootPrefix } from './xml.ts';
+import { endsName, findElement, lettersColumn, rawAttr, rootPrefix } from './xml.ts';
 
 /** A `<c>` element's place in the XML. */
 export interface CellSpan {
@@ -125,21 +125,15 @@ function lastCellInto(
 ): void {
   const cOpen = `<${p}c`;
   let i = xml.lastIndexOf(cOpen, close - 1);
-  while (i >= tagEnd) {
-    const c = xml.charCodeAt(i + cOpen.length);
-    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break;
-    i = xml.lastIndexOf(cOpen, i - 1);
-  }
+  while (i >= tagEnd && !endsName(xml.charCodeAt(i + cOpen.length))) i = xml.lastIndexOf(cOpen, i - 1);
   if (i < tagEnd) {
     spans[at + LAST_COL] = NO_CELL;
     return;
   }
-  if (rawAttr(xml, i, xml.indexOf('>', i) + 1, 'r') === undefined) {
-    spans[at + LAST_COL] = UNREFERENCED;
-    return;
-  }
-  const cell = parseCell(xml, p, i, -1);
+  // Without a reference, only a parse of the whole row tells the cell's column.
+  const cell = parseCell(xml, p, i, UNREFERENCED);
   spans[at + LAST_COL] = cell.col;
+  if (cell.col === UNREFERENCED) return;
   spans[at + LAST_START] = cell.start;
   spans[at + LAST_TAG_END] = cell.tagEnd;
   spans[at + LAST_END] = cell.end;

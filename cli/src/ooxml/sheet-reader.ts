@@ -16,7 +16,7 @@ import {
 } from '@kiemtra/shared';
 import type { StyleFormats } from './number-formats.ts';
 import { inlineText } from './text-runs.ts';
-import { attr, decodeText, findTags, lettersColumn, rawAttr, rootPrefix } from './xml.ts';
+import { attr, decodeText, endsName, findTags, lettersColumn, rawAttr, rootPrefix } from './xml.ts';
 
 export interface SheetContext {
   name: string;
@@ -209,8 +209,7 @@ function innerEnd(xml: string, tagEnd: number, close: string): number {
 function childAt(xml: string, open: string, from: number, to: number): number {
   let i = xml.indexOf(open, from);
   while (i >= 0 && i < to) {
-    const c = xml.charCodeAt(i + open.length);
-    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    if (endsName(xml.charCodeAt(i + open.length))) return i;
     i = xml.indexOf(open, i + 1);
   }
   return -1;

@@ -120,12 +120,16 @@ export function rootPrefix(xml: string, root: string): string {
   return m?.[1] ?? '';
 }
 
+/** Whether `c` may follow an element's name in its tag: `>`, `/` or whitespace. */
+export function endsName(c: number): boolean {
+  return c === 62 || c === 47 || isSpace(c);
+}
+
 /** Start of the next element `<qname` (followed by a delimiter) at or after `from`, -1 if none. */
 export function findElement(xml: string, open: string, from: number): number {
   let i = xml.indexOf(open, from);
   while (i >= 0) {
-    const c = xml.charCodeAt(i + open.length);
-    if (c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    if (endsName(xml.charCodeAt(i + open.length))) return i;
     i = xml.indexOf(open, i + 1);
   }
   return -1;
