@@ -54,7 +54,7 @@ export interface RowResult {
   unitName?: string;
   /** Worst open severity on the row, or 'ok'. */
   status: Severity | 'ok';
-  ruleIds: string[];
+  ruleIds: readonly string[];
   openIssues: number;
   justifiedIssues: number;
   rating?: RatingResult;

@@ -22,7 +22,12 @@ export function invalid(vi: string, en: string): ParseOutcome {
  * "nothing to report", and reading it as zero would invent a value the official never wrote.
  * Rules that need the value report it as missing, with its cell.
  */
-const DASH_ONLY = /^[-\u2012\u2013\u2014\u2015\u2212]$/;
+function isDashOnly(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  // A character test rather than a regex: it runs on every text cell of a sheet.
+  return c === 0x2d || (c >= 0x2012 && c <= 0x2015) || c === 0x2212;
+}
 
 /** Formula errors as Office.js and .xlsx readers hand them over, with what they mean. */
 const FORMULA_ERRORS: Record<string, Bilingual> = {
@@ -152,7 +157,7 @@ export function screen(
   if (typeof raw === 'boolean') return read(raw, numberFormat);
   if (typeof raw === 'string') {
     const text = tidySpaces(raw);
-    if (text === '' || DASH_ONLY.test(text)) return BLANK;
+    if (text === '' || isDashOnly(text)) return BLANK;
     if (text.startsWith('#') && formulaErrorMeaning(text)) return formulaError(text);
     return read(text, numberFormat);
   }

@@ -79,17 +79,26 @@ function serialDay(serial: number): { y: number; m: number; d: number } | undefi
  * a few tens of thousands of days, and each would otherwise keep its own copy of the same text.
  */
 function dayOutcome(y: number, m: number, d: number): ParseOutcome {
-  const key = y * 10000 + m * 100 + d;
-  let out = BY_DAY.get(key);
-  if (out === undefined) {
-    if (BY_DAY.size >= BY_DAY_LIMIT) BY_DAY.clear();
-    BY_DAY.set(key, (out = valueOf(isoDate(y, m, d))));
+  // By year, then month and day: array lookups, where a map keyed by the day cost as much as
+  // the rest of reading the date.
+  const at = m * 32 + d;
+  let year = BY_DAY[y];
+  const out = year?.[at];
+  if (out !== undefined) return out;
+  if (remembered === BY_DAY_LIMIT) {
+    BY_DAY.fill(undefined);
+    remembered = 0;
+    year = undefined;
   }
-  return out;
+  if (year === undefined) BY_DAY[y] = year = new Array<ParseOutcome | undefined>(13 * 32).fill(undefined);
+  remembered++;
+  return (year[at] = valueOf(isoDate(y, m, d)));
 }
 
-const BY_DAY = new Map<number, ParseOutcome>();
+/** Outcomes by year (0–9999: every year a date may have), then month × 32 + day. */
+const BY_DAY = new Array<(ParseOutcome | undefined)[] | undefined>(10_000).fill(undefined);
 const BY_DAY_LIMIT = 100_000;
+let remembered = 0;
 
 /** The Excel serial of an ISO date (1900 system), undefined outside Excel's range. */
 export function isoToExcelSerial(iso: string): number | undefined {

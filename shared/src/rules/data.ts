@@ -487,6 +487,8 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const nameKeys = new Ids();
   const cellIds = new Map<string, number>();
   const cellKeys = new Ids();
+  let lastCell: string | undefined;
+  let cellId = 0;
   // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k], hashes[k];
   // sized for every member row up front, so that nothing grows while 100,000 rows go in.
   const capacity = h.records('members').length;
@@ -509,8 +511,13 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     let nameId = nameIds.get(name);
     if (nameId === undefined) nameIds.set(name, (nameId = nameKeys.of(nameKey(name))));
     const cell = h.text(rec, 'cell') ?? '';
-    let cellId = cellIds.get(cell);
-    if (cellId === undefined) cellIds.set(cell, (cellId = cellKeys.of(h.fold(cell))));
+    // Members are listed cell by cell: most rows have the row before's cell.
+    if (cell !== lastCell) {
+      lastCell = cell;
+      const id = cellIds.get(cell);
+      if (id === undefined) cellIds.set(cell, (cellId = cellKeys.of(h.fold(cell))));
+      else cellId = id;
+    }
     const birth = h.text(rec, 'birthDate') ?? '';
     let hash = Math.imul(0x811c9dc5 ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ nameId, FNV_PRIME);

@@ -135,7 +135,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
 
   let memberIndex: MemberIndex | undefined;
   let cellKeyCounts: Map<string, number> | undefined;
-  const index = (): MemberIndex => (memberIndex ??= buildMemberIndex(byKind.get('members') ?? [], fold));
+  const index = (): MemberIndex => (memberIndex ??= buildMemberIndex(byKind.get('members') ?? [], keysOf));
 
   const helpers: RuleHelpers = {
     thresholds,
@@ -209,22 +209,34 @@ interface MemberIndex {
   loose: Map<string, MemberGroup | 'ambiguous'>;
 }
 
-function buildMemberIndex(members: readonly RowRecord[], fold: (s: string) => string): MemberIndex {
+function buildMemberIndex(
+  members: readonly RowRecord[],
+  keysOf: (name: string) => CellKeys | undefined,
+): MemberIndex {
   const exact = new Map<string, MemberGroup>();
-  // The same cell name is typed on every member row of that cell: derive its key once.
-  const keyOf = new Map<string, string | undefined>();
+  // The same cell name is typed on every member row of that cell: its group is found once.
+  const groupOf = new Map<string, MemberGroup | undefined>();
+  // Members are listed cell by cell: a row's group is most often the row before's.
+  let lastCell: string | undefined;
+  let g: MemberGroup | undefined;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     const cell = m.values['cell'];
     if (typeof cell !== 'string') continue;
-    let key = keyOf.get(cell);
-    if (!keyOf.has(cell)) keyOf.set(cell, (key = cellKeys(cell, fold)?.exact));
-    if (key === undefined) continue;
-    let g = exact.get(key);
-    if (!g) {
-      g = { rows: 0, rated: 0, ratings: { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 } };
-      exact.set(key, g);
+    if (cell !== lastCell) {
+      lastCell = cell;
+      g = groupOf.get(cell);
+      if (g === undefined && !groupOf.has(cell)) {
+        const key = keysOf(cell)?.exact;
+        if (key !== undefined) {
+          g = exact.get(key);
+          if (!g)
+            exact.set(key, (g = { rows: 0, rated: 0, ratings: { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 } }));
+        }
+        groupOf.set(cell, g);
+      }
     }
+    if (g === undefined) continue;
     g.rows++;
     const rating = m.values['rating'];
     if (typeof rating === 'string' && (RATING_CODES as readonly string[]).includes(rating)) {
@@ -234,42 +246,47 @@ function buildMemberIndex(members: readonly RowRecord[], fold: (s: string) => st
   }
   const loose = new Map<string, MemberGroup | 'ambiguous'>();
   for (const [key, g] of exact) {
-    const l = looseKey(key);
+    const l = withoutKindWord(key);
     loose.set(l, loose.has(l) ? 'ambiguous' : g);
   }
   return { exact, loose };
 }
 
-/** Words naming a kind of hamlet or residential area, folded, longest first. */
+/** Words naming a kind of hamlet or residential area, folded, longest first, each with its space. */
 const HAMLET_KIND_WORDS = [
-  ['to', 'dan', 'pho'],
-  ['tieu', 'khu'],
-  ['khu', 'pho'],
-  ['ban'],
-  ['thon'],
-  ['xom'],
-  ['ap'],
-  ['lang'],
-  ['bon'],
-  ['buon'],
-  ['soc'],
-  ['khu'],
-  ['to'],
+  'to dan pho ',
+  'tieu khu ',
+  'khu pho ',
+  'ban ',
+  'thon ',
+  'xom ',
+  'ap ',
+  'lang ',
+  'bon ',
+  'buon ',
+  'soc ',
+  'khu ',
+  'to ',
 ];
 
-function stripLeading(words: string[], prefix: string[]): string[] | undefined {
-  if (words.length <= prefix.length) return undefined;
-  for (let i = 0; i < prefix.length; i++) if (words[i] !== prefix[i]) return undefined;
-  return words.slice(prefix.length);
+/*
+ * Folded names are words separated by single spaces (foldText), so leading words are dropped
+ * as text: this runs for every cell name of both sheets, and word arrays cost more than the rest.
+ */
+
+/** A folded name without a leading "chi bo", unless nothing else is left. */
+function withoutCellWords(folded: string): string {
+  return folded.startsWith('chi bo ') ? folded.slice(7) : folded;
 }
 
-/** Drops a leading hamlet-kind word unless what remains is only a number ("Thôn 1"). */
-function dropKindWord(words: string[]): string[] {
+/** A folded name without a leading hamlet-kind word, unless only a number follows ("thon 1"). */
+function withoutKindWord(folded: string): string {
   for (const kind of HAMLET_KIND_WORDS) {
-    const rest = stripLeading(words, kind);
-    if (rest && !/^\d/.test(rest[0]!)) return rest;
+    if (!folded.startsWith(kind)) continue;
+    const next = folded.charCodeAt(kind.length);
+    if (!(next >= 48 && next <= 57)) return folded.slice(kind.length);
   }
-  return words;
+  return folded;
 }
 
 /**
@@ -281,18 +298,17 @@ interface CellKeys {
   loose: string;
 }
 
+/** `fold` must give words separated by single spaces, as foldText does. */
 export function cellKeys(name: string, fold: (s: string) => string = foldText): CellKeys | undefined {
-  let words = fold(name)
-    .split(' ')
-    .filter((w) => w !== '');
-  words = stripLeading(words, ['chi', 'bo']) ?? words;
-  if (words.length === 0) return undefined;
-  const exact = words.join(' ');
-  return { exact, loose: looseKey(exact) };
+  const exact = withoutCellWords(fold(name));
+  if (exact === '') return undefined;
+  return { exact, loose: withoutKindWord(exact) };
 }
 
-function looseKey(exact: string): string {
-  return dropKindWord(exact.split(' ')).join(' ');
+function wordCount(folded: string): number {
+  let n = folded === '' ? 0 : 1;
+  for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 /** The unit a row is about, as typed; for a member, the member's cell (never a person's name). */
@@ -335,17 +351,9 @@ function cellLabelVi(name: string, fold: (s: string) => string): string {
 }
 
 function cellLabelEn(name: string, fold: (s: string) => string): string {
-  let words = fold(name)
-    .split(' ')
-    .filter((w) => w !== '');
-  let dropped = 0;
-  const afterCell = stripLeading(words, ['chi', 'bo']);
-  if (afterCell) {
-    dropped += 2;
-    words = afterCell;
-  }
-  const afterKind = dropKindWord(words);
-  dropped += words.length - afterKind.length;
+  const folded = fold(name);
+  // As many words of the name as typed as "chi bo" and the hamlet-kind word took when folded.
+  const dropped = wordCount(folded) - wordCount(withoutKindWord(withoutCellWords(folded)));
   const rest = dropWords(name, dropped);
   return `${rest === '' ? name.trim() : rest} cell`;
 }

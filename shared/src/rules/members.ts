@@ -90,9 +90,12 @@ export const MEMBER_RULES: RuleDef[] = [
       const birth = rec.values['birthDate'];
       const admission = rec.values['admissionDate'];
       const official = rec.values['officialDate'];
+      const hasBirth = isIsoDate(birth);
+      const hasAdmission = isIsoDate(admission);
+      const hasOfficial = isIsoDate(official);
       // Most rows are fine: the list is made only for a finding.
       let out: Finding[] | undefined;
-      if (isIsoDate(birth) && isIsoDate(admission) && admission <= birth) {
+      if (hasBirth && hasAdmission && admission <= birth) {
         const l = h.label(rec);
         (out ??= []).push(
           h.finding(
@@ -107,7 +110,7 @@ export const MEMBER_RULES: RuleDef[] = [
           ),
         );
       }
-      if (isIsoDate(admission) && isIsoDate(official) && official < admission) {
+      if (hasAdmission && hasOfficial && official < admission) {
         const l = h.label(rec);
         (out ??= []).push(
           h.finding(
@@ -121,7 +124,7 @@ export const MEMBER_RULES: RuleDef[] = [
             bi('Kiểm tra lại ngày vào Đảng và ngày chính thức.', 'Check the admission and official dates.'),
           ),
         );
-      } else if (isIsoDate(birth) && isIsoDate(official) && !isIsoDate(admission) && official <= birth) {
+      } else if (hasBirth && hasOfficial && !hasAdmission && official <= birth) {
         const l = h.label(rec);
         (out ??= []).push(
           h.finding(

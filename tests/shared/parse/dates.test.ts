@@ -87,6 +87,22 @@ describe('date', () => {
     }
   });
 
+  it('reads every day right past the number of days it remembers (100,000)', () => {
+    // Twice over 130,000 distinct days, as serials and as typed text: the outcomes kept per
+    // day are dropped and made again on the way, and each one must still be its own day.
+    for (let round = 0; round < 2; round++) {
+      for (let s = 61; s < 130_061; s++) {
+        const iso = excelSerialToIso(s)!;
+        const typed = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+        const a = parseValue(s, 'date', 'dd/mm/yyyy');
+        const b = parseValue(typed, 'date');
+        if (a.kind !== 'value' || a.value !== iso || b.kind !== 'value' || b.value !== iso) {
+          expect({ s, typed, a, b }).toEqual({ s, typed, a: { kind: 'value', value: iso }, b: a });
+        }
+      }
+    }
+  });
+
   it('tells date formats apart', () => {
     for (const f of [
       'dd/mm/yyyy',

@@ -52,8 +52,16 @@ describe('text', () => {
 
 describe('blank, formula errors and non-finite numbers, for every type', () => {
   it.each(ALL_TYPES)('%s: blanks', (type) => {
-    for (const raw of [null, '', '   ', '\u00a0', '\n\t', '-', ' - ', '–', '—']) {
+    // Every dash printed tables use for "nothing": hyphen, figure dash, en, em, bar, minus.
+    const dashes = ['-', ' - ', '\u2012', '–', '—', '\u2015', '\u2212'];
+    for (const raw of [null, '', '   ', '\u00a0', '\n\t', ...dashes]) {
       expect(parseValue(raw, type)).toEqual({ kind: 'blank' });
+    }
+  });
+
+  it('a dash beside anything else, or another lone sign, is not blank', () => {
+    for (const raw of ['--', '-1', '\u2011', '\u2016', '_', '~', '.', '\u2010']) {
+      expect(parseValue(raw, 'text')).toEqual({ kind: 'value', value: raw });
     }
   });
 
