@@ -508,7 +508,7 @@ function runs<T>(
   return out;
 }
 
-function padRow(values: CellValue[], n: number): CellValue[] {
+function padRow(values: readonly CellValue[], n: number): CellValue[] {
   return values.length >= n
     ? values.slice(0, n)
     : [...values, ...Array<CellValue>(n - values.length).fill(null)];

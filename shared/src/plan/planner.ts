@@ -95,6 +95,7 @@ function resultBlock(
   const mine = rows.filter((r) => r.tableId === table.id).sort((a, b) => a.row - b.row);
   const withRatings = mine.some((r) => r.rating !== undefined);
   const clean = statusOf([]);
+  const cleanValues: readonly CellValue[] = Object.freeze([clean, null]);
   const headers: string[] = [RESULT_HEADERS.status, RESULT_HEADERS.content];
   const widths: number[] = [RESULT_WIDTHS.status, RESULT_WIDTHS.content];
   if (withRatings) {
@@ -111,7 +112,9 @@ function resultBlock(
     widths,
     rows: mine.map((r) => {
       const issues = byRow.get(r.rowRef);
-      // Most rows have no issue: their status text is the same and is worked out once.
+      // Most rows have no issue: their status text is the same and is worked out once, and
+      // without a rating column they share one list of values.
+      if (!issues && !withRatings) return { row: r.row, values: cleanValues, status: r.status };
       const values: CellValue[] = issues ? [statusOf(issues), contentOf(issues)] : [clean, null];
       if (withRatings) values.push(r.rating ? ratingText(r.rating) : null);
       return { row: r.row, values, status: r.status };

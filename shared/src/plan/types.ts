@@ -41,7 +41,7 @@ export interface ResultColumnBlock {
   /** Widths in characters. */
   widths: number[];
   /** Values per data row: rows[i].values[j] goes to (rows[i].row, firstCol + j). */
-  rows: { row: number; values: CellValue[]; status: Severity | 'ok' }[];
+  rows: { row: number; values: readonly CellValue[]; status: Severity | 'ok' }[];
   /** Last row of the table: everything from headerTop to here in these columns is ours. */
   lastRow: number;
 }
