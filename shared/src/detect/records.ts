@@ -84,13 +84,21 @@ function refOf(hash: number): string {
  * digits. Stable for the same sheet and row, and it carries no name or value from the row.
  */
 export function rowRef(sheet: string, row: number): string {
-  return refOf(fnv1a(`${sheet}!${row + 1}`, FNV_OFFSET));
+  return rowRefs(sheet)(row);
 }
 
 /** rowRef for many rows of one sheet: the sheet name is hashed once. */
-function rowRefs(sheet: string): (rowNo: string) => string {
+function rowRefs(sheet: string): (row: number) => string {
   const prefix = fnv1a(`${sheet}!`, FNV_OFFSET);
-  return (rowNo) => refOf(fnv1a(rowNo, prefix));
+  return (row) => refOf(fnv1aDecimal(row + 1, prefix));
+}
+
+/** fnv1a over the decimal digits of a whole number ≥ 0, without writing them out as text. */
+function fnv1aDecimal(n: number, h: number): number {
+  let unit = 1;
+  while (unit * 10 <= n) unit *= 10;
+  for (; unit >= 1; unit /= 10) h = Math.imul(h ^ (48 + (Math.floor(n / unit) % 10)), FNV_PRIME) >>> 0;
+  return h;
 }
 
 /**
@@ -206,7 +214,7 @@ function recordClass(view: SheetView, table: DetectedTable, mapped: readonly Map
   const sheet = view.name;
   // Fields assigned in the constructor rather than declared with initializers: class field
   // semantics define each property, which costs more than the rest of reading a row.
-  return class TableRecord implements RowRecord {
+  class TableRecord implements RowRecord {
     declare readonly tableId: string;
     declare readonly kind: TableKind;
     declare readonly sheet: string;
@@ -215,9 +223,6 @@ function recordClass(view: SheetView, table: DetectedTable, mapped: readonly Map
     declare readonly groups: string[];
     declare readonly ref: string;
     constructor(row: number, values: RowRecord['values'], groups: string[], ref: string) {
-      this.tableId = table.id;
-      this.kind = table.kind;
-      this.sheet = sheet;
       this.row = row;
       this.values = values;
       this.groups = groups;
@@ -238,7 +243,14 @@ function recordClass(view: SheetView, table: DetectedTable, mapped: readonly Map
     toJSON(): RowRecord {
       return plainRecord(this);
     }
-  };
+  }
+  // What every record of the table shares sits once on the class, not on 100,000 records.
+  Object.defineProperties(TableRecord.prototype, {
+    tableId: { value: table.id, enumerable: true },
+    kind: { value: table.kind, enumerable: true },
+    sheet: { value: sheet, enumerable: true },
+  });
+  return TableRecord;
 }
 
 const NO_GROUPS: string[] = [];
@@ -284,7 +296,7 @@ export function readRecords(
     const r = rows[i]!;
     stored[i] = view.rowArray(r);
     values[i] = { ...layout };
-    records[i] = new TableRecord(r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(String(r + 1)));
+    records[i] = new TableRecord(r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(r));
   }
   const unreadable: { i: number; k: number; issue: Issue }[] = [];
   const merged = (view.sheet.merges?.length ?? 0) > 0;

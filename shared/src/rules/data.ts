@@ -489,17 +489,18 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const cellKeys = new Ids();
   let lastCell: string | undefined;
   let cellId = 0;
-  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k], hashes[k];
-  // sized for every member row up front, so that nothing grows while 100,000 rows go in.
+  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k]; sized for
+  // every member row up front, so that nothing grows while 100,000 rows go in.
   const capacity = h.records('members').length;
   const rows: RowRecord[] = new Array<RowRecord>(capacity);
   const parts = new Int32Array(3 * capacity);
   const births: string[] = new Array<string>(capacity);
-  const hashes = new Int32Array(capacity);
   let count = 0;
-  // Slots hold entry + 1; 0 is empty. At most half full.
-  const slots = new Int32Array(Math.max(1024, 2 ** Math.ceil(Math.log2(2 * capacity + 1))));
-  const mask = slots.length - 1;
+  // Slot j: entry + 1 at slots[2j] (0 is empty), the entry's hash beside it at slots[2j + 1],
+  // so that a probe reads one place in memory. At most half full.
+  const slotCount = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * capacity + 1)));
+  const slots = new Int32Array(2 * slotCount);
+  const mask = slotCount - 1;
   return (rec) => {
     const name = h.text(rec, 'fullName');
     if (name === undefined) return null;
@@ -524,10 +525,10 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
     for (let c = 0; c < birth.length; c++) hash = Math.imul(hash ^ birth.charCodeAt(c), FNV_PRIME);
     let i = hash & mask;
-    for (let e = slots[i]!; e !== 0; i = (i + 1) & mask, e = slots[i]!) {
+    for (let e = slots[2 * i]!; e !== 0; i = (i + 1) & mask, e = slots[2 * i]!) {
       const k = e - 1;
       if (
-        hashes[k] === hash &&
+        slots[2 * i + 1] === hash &&
         parts[3 * k] === scopeId &&
         parts[3 * k + 1] === nameId &&
         parts[3 * k + 2] === cellId &&
@@ -540,8 +541,8 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     parts[3 * count + 1] = nameId;
     parts[3 * count + 2] = cellId;
     births[count] = birth;
-    hashes[count] = hash;
-    slots[i] = ++count;
+    slots[2 * i + 1] = hash;
+    slots[2 * i] = ++count;
     return undefined;
   };
 }
