@@ -204,9 +204,10 @@ function invalidIssue(
  * A record of a detected table. A province has 100,000 member rows and rules ask for a cell's
  * address only when they report it, so the cells behind a record's fields are not kept on
  * it: `cells` is built on demand from the sheet row and the table's columns, which every
- * record of the table shares through its class. The own properties are the plain record's;
- * `toJSON` and `plainRecord` give the plain object with `cells` for anything that leaves the
- * engine.
+ * record of the table shares through its class, as it shares its table id, kind and sheet. A
+ * record's own properties are its row, values, groups and reference; `toJSON` and
+ * `plainRecord` give the plain object, with those shared ones and `cells`, for anything that
+ * leaves the engine (a spread copy would lose them).
  */
 type RecordOf = new (row: number, values: RowRecord['values'], groups: string[], ref: string) => RowRecord;
 
