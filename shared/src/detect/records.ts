@@ -200,58 +200,68 @@ function invalidIssue(
   };
 }
 
+/** What the records of one table share: the sheet and the columns their `cells` come from. */
+interface RecordSource {
+  view: SheetView;
+  mapped: readonly MappedColumn[];
+}
+
 /**
  * A record of a detected table. A province has 100,000 member rows and rules ask for a cell's
  * address only when they report it, so the cells behind a record's fields are not kept on
  * it: `cells` is built on demand from the sheet row and the table's columns, which every
- * record of the table shares through its class, as it shares its table id, kind and sheet. A
- * record's own properties are its row, values, groups and reference; `toJSON` and
- * `plainRecord` give the plain object, with those shared ones and `cells`, for anything that
- * leaves the engine (a spread copy would lose them).
+ * record of the table shares. `toJSON` and `plainRecord` give the plain object with `cells`
+ * for anything that leaves the engine.
+ *
+ * One class for the records of every table: rules that read records of several kinds then
+ * meet one object shape (a class per table made those reads polymorphic, and the rules about
+ * 20% slower on the province sample).
  */
-type RecordOf = new (row: number, values: RowRecord['values'], groups: string[], ref: string) => RowRecord;
-
-function recordClass(view: SheetView, table: DetectedTable, mapped: readonly MappedColumn[]): RecordOf {
-  const sheet = view.name;
+class TableRecord implements RowRecord {
   // Fields assigned in the constructor rather than declared with initializers: class field
   // semantics define each property, which costs more than the rest of reading a row.
-  class TableRecord implements RowRecord {
-    declare readonly tableId: string;
-    declare readonly kind: TableKind;
-    declare readonly sheet: string;
-    declare readonly row: number;
-    declare readonly values: RowRecord['values'];
-    declare readonly groups: string[];
-    declare readonly ref: string;
-    constructor(row: number, values: RowRecord['values'], groups: string[], ref: string) {
-      this.row = row;
-      this.values = values;
-      this.groups = groups;
-      this.ref = ref;
-    }
+  declare readonly tableId: string;
+  declare readonly kind: TableKind;
+  declare readonly sheet: string;
+  declare readonly row: number;
+  declare readonly values: RowRecord['values'];
+  declare readonly groups: string[];
+  declare readonly ref: string;
+  readonly #source: RecordSource;
 
-    get cells(): Record<string, CellRef> {
-      const arr = view.rowArray(this.row) ?? [];
-      const rowNo = String(this.row + 1);
-      const cells: Record<string, CellRef> = {};
-      for (const m of mapped) {
-        const stored = arr[m.col - view.left];
-        cells[m.field] = { address: m.letters + rowNo, raw: stored === undefined ? null : stored };
-      }
-      return cells;
-    }
-
-    toJSON(): RowRecord {
-      return plainRecord(this);
-    }
+  constructor(
+    table: DetectedTable,
+    source: RecordSource,
+    row: number,
+    values: RowRecord['values'],
+    groups: string[],
+    ref: string,
+  ) {
+    this.tableId = table.id;
+    this.kind = table.kind;
+    this.sheet = source.view.name;
+    this.row = row;
+    this.values = values;
+    this.groups = groups;
+    this.ref = ref;
+    this.#source = source;
   }
-  // What every record of the table shares sits once on the class, not on 100,000 records.
-  Object.defineProperties(TableRecord.prototype, {
-    tableId: { value: table.id, enumerable: true },
-    kind: { value: table.kind, enumerable: true },
-    sheet: { value: sheet, enumerable: true },
-  });
-  return TableRecord;
+
+  get cells(): Record<string, CellRef> {
+    const { view, mapped } = this.#source;
+    const arr = view.rowArray(this.row) ?? [];
+    const rowNo = String(this.row + 1);
+    const cells: Record<string, CellRef> = {};
+    for (const m of mapped) {
+      const stored = arr[m.col - view.left];
+      cells[m.field] = { address: m.letters + rowNo, raw: stored === undefined ? null : stored };
+    }
+    return cells;
+  }
+
+  toJSON(): RowRecord {
+    return plainRecord(this);
+  }
 }
 
 const NO_GROUPS: string[] = [];
@@ -286,7 +296,7 @@ export function readRecords(
   const sheet = view.name;
   const rows = table.dataRows;
   const refs = rowRefs(sheet);
-  const TableRecord = recordClass(view, table, mapped);
+  const source: RecordSource = { view, mapped };
   // Every record of the table starts from the same layout of fields (a blank one stays
   // undefined), so the rules reading 100,000 rows meet one object shape per table.
   const layout = valuesLayout(mapped.map((m) => m.field));
@@ -297,7 +307,7 @@ export function readRecords(
     const r = rows[i]!;
     stored[i] = view.rowArray(r);
     values[i] = { ...layout };
-    records[i] = new TableRecord(r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(r));
+    records[i] = new TableRecord(table, source, r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(r));
   }
   const unreadable: { i: number; k: number; issue: Issue }[] = [];
   const merged = (view.sheet.merges?.length ?? 0) > 0;
