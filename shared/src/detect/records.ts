@@ -219,7 +219,8 @@ interface RecordSource {
  */
 class TableRecord implements RowRecord {
   // Fields assigned in the constructor rather than declared with initializers: class field
-  // semantics define each property, which costs more than the rest of reading a row.
+  // semantics define each property, which costs more than the rest of reading a row. The
+  // private field (which must be declared) keeps the source out of keys, JSON and copies.
   declare readonly tableId: string;
   declare readonly kind: TableKind;
   declare readonly sheet: string;
