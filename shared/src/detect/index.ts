@@ -10,7 +10,7 @@
  * RESULT_MARKER) are left out of every table.
  */
 import { a1, a1Range, parseA1, type SheetGrid, type WorkbookGrid } from '../grid.ts';
-import { FIELDS, TABLE_KIND_LABELS } from '../fields.ts';
+import { FIELDS, TABLE_KIND_LABELS, type FieldType } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
 import type { Period } from '../period.ts';
@@ -33,7 +33,8 @@ export function isOwnSheet(name: string): boolean {
 }
 
 const NAME_FIELDS = ['name', 'fullName', 'measure', 'ruleId'];
-const NUMERIC_TYPES = new Set(['int', 'number', 'percent', 'quantity', 'year']);
+/** Types any text is a value of: a header's words in such a column look like data. */
+const FREE_TEXT_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['text', 'code']);
 
 interface SheetResult {
   tables: DetectedTable[];
@@ -99,9 +100,10 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       ...(fieldOf.has('order') ? { orderCol: fieldOf.get('order')! } : {}),
       ...(nameCol !== undefined ? { nameCol } : {}),
       fieldCols: found.columns.filter((c) => c.field && c.field !== 'order').map((c) => c.col),
-      numericCols: found.columns
-        .filter((c) => c.field && NUMERIC_TYPES.has(defs.find((d) => d.id === c.field)?.type ?? ''))
-        .map((c) => c.col),
+      typedCols: found.columns.flatMap((c) => {
+        const type = defs.find((d) => d.id === c.field)?.type;
+        return type && !FREE_TEXT_TYPES.has(type) ? [{ col: c.col, type }] : [];
+      }),
       unitRows: found.kind === 'organizations' || found.kind === 'units',
     };
     const scan = scanBody(view, layout, band.bodyStart);

@@ -1,8 +1,8 @@
 /**
  * Reading down a table's body: data rows, group rows ("I. Đảng bộ xã Nậm Lạnh", "A.",
  * "B –", "1. Đảng bộ xã Mường Và" with an empty STT), total rows ("Tổng cộng", "Cộng",
- * "Toàn huyện"), blank rows (skipped), and where the table ends (a signature block, or a new
- * header after blank rows).
+ * "Toàn huyện"), blank rows (skipped), and where the table ends (a signature block, or the
+ * next table's header or title, after blank rows or right under the last row).
  *
  * Most rows of a large table are plain data rows with a number in the order column (STT);
  * they take the fast path, and only rows that could be something else are looked at closely.
@@ -11,6 +11,8 @@ import type { GroupRow } from '../table.ts';
 import { foldText, tidyText } from '../text.ts';
 import { isHeaderRow } from './header-band.ts';
 import type { CellValue } from '../grid.ts';
+import type { FieldType } from '../fields.ts';
+import { parseValue } from '../parse/index.ts';
 import { isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
 import { isSignatureFolded } from './signature.ts';
 
@@ -21,8 +23,11 @@ export interface BodyLayout {
   nameCol?: number;
   /** Columns holding mapped fields other than the order number. */
   fieldCols: number[];
-  /** Mapped columns of numeric fields: text there hints at a header row. */
-  numericCols: number[];
+  /**
+   * Mapped columns whose values are not free text (counts, dates, yes/no, ratings…): text
+   * there that is not a value of the column's type hints at a header row.
+   */
+  typedCols: { col: number; type: FieldType }[];
   /** Organizations tables list "Đảng bộ xã …" as data, so such labels are not groups there. */
   unitRows: boolean;
 }
@@ -54,7 +59,7 @@ const ARABIC_NUMBERING = /^\s*(\d{1,3})\s*[.)\-–—:]\s*/;
 
 const GROUP_WORDS = ['khoi', 'cum', 'nhom', 'cac chi bo', 'cac to chuc'];
 const UNIT_GROUP_WORDS = ['dang bo', 'dang uy', 'xa', 'phuong', 'thi tran', 'huyen'];
-/** Two blank rows or more, then this many rows at most to find the next header under a title. */
+/** Rows looked at below a title line for the next table's header. */
 const TITLE_LOOKAHEAD = 4;
 const MAX_LABEL = 80;
 
@@ -149,7 +154,10 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
     const orderNumeric = order !== undefined && isNumericLike(order);
     if (!orderNumeric) {
       const nonBlank = view.nonBlankCells(r);
-      if ((blankRun > 0 || looksLikeHeader(arr, layout, left)) && startsNewTable(view, r, nonBlank.length)) {
+      // The next table may follow after blank rows, under a title line, or right under the
+      // last row: a header's words where this table has counts, dates or yes/no.
+      const mayStartTable = blankRun > 0 || nonBlank.length <= 2 || looksLikeHeader(arr, layout, left);
+      if (mayStartTable && startsNewTable(view, r, nonBlank.length, blankRun > 0, layout)) {
         end = r;
         break;
       }
@@ -235,22 +243,35 @@ function labelOf(
   return undefined;
 }
 
-/** Text in two or more numeric columns: maybe the header of the next table. */
-function looksLikeHeader(arr: readonly unknown[], layout: BodyLayout, left: number): boolean {
+/** Two texts or more that are not values of their columns' types: maybe the next header. */
+function looksLikeHeader(arr: readonly CellValue[], layout: BodyLayout, left: number): boolean {
   let texts = 0;
-  for (const c of layout.numericCols) {
-    const v = arr[c - left];
-    if (typeof v === 'string' && v.trim() !== '' && !isNumericLike(v)) texts++;
+  for (const { col, type } of layout.typedCols) {
+    const v = arr[col - left];
+    if (typeof v === 'string' && parseValue(v, type, null).kind === 'invalid' && ++texts >= 2) return true;
   }
-  return texts >= 2;
+  return false;
 }
 
-function startsNewTable(view: SheetView, row: number, nonBlank: number): boolean {
-  if (isHeaderRow(view, row)) return true;
+/**
+ * Does the next table start at `row`: its header, or a title line and then its header? After
+ * blank rows a header row is enough. Right under this table's rows the header must also hold
+ * texts where this table has counts, dates or yes/no: a member row ("Chi bộ bản …", "Chính
+ * thức", "HTXSNV") reads much like a header, but its values are values of their columns.
+ */
+function startsNewTable(
+  view: SheetView,
+  row: number,
+  nonBlank: number,
+  afterBlank: boolean,
+  layout: BodyLayout,
+): boolean {
+  const isHeader = (r: number): boolean =>
+    (afterBlank || looksLikeHeader(view.rowArray(r) ?? [], layout, view.left)) && isHeaderRow(view, r);
+  if (isHeader(row)) return true;
   if (nonBlank > 2) return false;
   // A title line, then the next header.
-  for (let k = 1; k <= TITLE_LOOKAHEAD && row + k < view.rowEnd; k++)
-    if (isHeaderRow(view, row + k)) return true;
+  for (let k = 1; k <= TITLE_LOOKAHEAD && row + k < view.rowEnd; k++) if (isHeader(row + k)) return true;
   return false;
 }
 

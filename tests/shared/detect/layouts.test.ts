@@ -4,6 +4,7 @@
  * tables per sheet, tables away from A1, title and signature blocks, group and total rows.
  */
 import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../../shared/src/grid.ts';
 import {
   halfPeriod,
   monthPeriod,
@@ -398,6 +399,66 @@ describe('two tables in one sheet', () => {
     });
     expect(last.cells['members']!.address).toBe('D11');
     expect(recordsOf(data, data.tables[0]!)).toHaveLength(2);
+  });
+});
+describe('two tables in one sheet with no blank row between them', () => {
+  const cells = [
+    ['DANH SÁCH CHI BỘ'],
+    ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy'],
+    [1, 'Chi bộ bản Huổi Lạ', 11, 'x'],
+    [2, 'Chi bộ bản Pá Lau', 6, _],
+  ];
+  const hamlets = [
+    ['STT', 'Tên thôn, bản', 'Dân số', 'Số đảng viên', 'Có chi bộ độc lập'],
+    [1, 'Bản Huổi Lạ', 420, 11, 'Có'],
+    [2, 'Bản Pá Lau', 310, 6, 'Có'],
+  ];
+  const shape = (rows: CellValue[][]): unknown[] =>
+    read(sheet('Thôn bản và chi bộ', rows)).tables.map((t) => [
+      t.kind,
+      t.title,
+      rows1(t.headerRows),
+      rows1(t.dataRows),
+      t.groupRows.length,
+    ]);
+
+  it('ends the first table where the second header starts right under its last row', () => {
+    expect(shape([...cells, ...hamlets])).toEqual([
+      ['partyCells', 'DANH SÁCH CHI BỘ', [2], [3, 4], 0],
+      ['hamlets', undefined, [5], [6, 7], 0],
+    ]);
+    // The second header is not read as a row of the first: no unreadable "Dân số".
+    const data = read(sheet('Thôn bản và chi bộ', [...cells, ...hamlets]));
+    expect(data.issues.filter((i) => i.ruleId === 'value.invalid')).toEqual([]);
+  });
+
+  it('ends it at a title line right under its last row, which titles the second table', () => {
+    expect(shape([...cells, ['DANH SÁCH THÔN, BẢN'], ...hamlets])).toEqual([
+      ['partyCells', 'DANH SÁCH CHI BỘ', [2], [3, 4], 0],
+      ['hamlets', 'DANH SÁCH THÔN, BẢN', [6], [7, 8], 0],
+    ]);
+  });
+
+  it('keeps member rows under a group row in their table, though they read much like a header', () => {
+    // "Chi bộ …", "Chính thức", "HTXSNV" are also header words; here they are values.
+    const data = read(
+      sheet('Đảng viên', [
+        ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng', 'Chính thức/Dự bị', 'Xếp loại'],
+        [1, 'Lò Văn Pọm', '02/03/1980', 'Chi bộ bản Nà Khi', '11/10/2001', 'Chính thức', 'HTTNV'],
+        ['II', 'Chi bộ bản Co Lóng'],
+        [2, 'Điêu Thị Hương', '09/09/1974', 'Chi bộ bản Co Lóng', '12/03/2007', 'Chính thức', 'HTXSNV'],
+        [3, 'Hà Đức Tuấn', '07/08/1962', 'Chi bộ bản Co Lóng', '14/09/1992', 'Dự bị', 'HTNV'],
+      ]),
+    );
+    expect(data.tables.map((t) => [t.kind, rows1(t.dataRows), t.groupRows.map((g) => g.label)])).toEqual([
+      ['members', [2, 4, 5], ['Chi bộ bản Co Lóng']],
+    ]);
+  });
+
+  it('keeps a data row with two mistyped values in its table, and reports both cells', () => {
+    const data = read(sheet('Chi bộ', [...cells, [3, 'Chi bộ bản Nặm Lạnh', 'mười', 'chưa rõ']]));
+    expect(data.tables.map((t) => [t.kind, rows1(t.dataRows)])).toEqual([['partyCells', [3, 4, 5]]]);
+    expect(data.issues.filter((i) => i.ruleId === 'value.invalid').map((i) => i.cell)).toEqual(['C5', 'D5']);
   });
 });
 
