@@ -105,6 +105,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
         return type && !FREE_TEXT_TYPES.has(type) ? [{ col: c.col, type }] : [];
       }),
       unitRows: found.kind === 'organizations' || found.kind === 'units',
+      headerRows: band.columnNumberRow === undefined ? band.rows : [...band.rows, band.columnNumberRow],
     };
     const scan = scanBody(view, layout, band.bodyStart);
     const headerBottom = band.columnNumberRow ?? band.rows[band.rows.length - 1]!;

@@ -13,7 +13,7 @@ import { isHeaderRow } from './header-band.ts';
 import type { CellValue } from '../grid.ts';
 import type { FieldType } from '../fields.ts';
 import { parseValue } from '../parse/index.ts';
-import { isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
+import { cellText, isBlank, isNumericLike, type SheetView } from './sheet-view.ts';
 import { isSignatureFolded } from './signature.ts';
 
 export interface BodyLayout {
@@ -30,6 +30,8 @@ export interface BodyLayout {
   typedCols: { col: number; type: FieldType }[];
   /** Organizations tables list "Đảng bộ xã …" as data, so such labels are not groups there. */
   unitRows: boolean;
+  /** The header rows and the column-number row, which a long list may repeat further down. */
+  headerRows: readonly number[];
 }
 
 export interface TotalFound {
@@ -143,6 +145,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
   let end = view.rowEnd;
 
   const at = (arr: readonly CellValue[], c: number): CellValue | undefined => arr[c - left];
+  const repeatsHeader = headerRepeats(view, layout);
 
   for (let r = start; r < view.rowEnd; r++) {
     const arr = view.rowArray(r);
@@ -153,6 +156,11 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
     const order = orderCol === undefined ? undefined : at(arr, orderCol);
     const orderNumeric = order !== undefined && isNumericLike(order);
     if (!orderNumeric) {
+      // A list printed page by page, or pasted from such a printout, repeats its header.
+      if (repeatsHeader(r)) {
+        blankRun = 0;
+        continue;
+      }
       const nonBlank = view.nonBlankCells(r);
       // The next table may follow after blank rows, under a title line, or right under the
       // last row: a header's words where this table has counts, dates or yes/no.
@@ -241,6 +249,23 @@ function labelOf(
     if (typeof v === 'string' && v.trim() !== '') return { col: c, text: tidyText(v) };
   }
   return undefined;
+}
+
+/** Does a row repeat one of the table's header rows: its first cell as typed, every cell folded? */
+function headerRepeats(view: SheetView, layout: BodyLayout): (row: number) => boolean {
+  const { firstCol, lastCol } = layout;
+  const line = (row: number): string => {
+    let out = '';
+    for (const [c, v] of view.nonBlankCells(row, firstCol, lastCol)) out += `${c}:${foldText(cellText(v))}|`;
+    return out;
+  };
+  const headers = layout.headerRows.flatMap((h) => {
+    const first = view.nonBlankCells(h, firstCol, lastCol)[0];
+    return first ? [{ col: first[0], raw: first[1], line: line(h) }] : [];
+  });
+  // A table without an order column comes here for every row: its first header cell, compared
+  // as typed, settles most rows before any text is folded.
+  return (row) => headers.some((h) => view.raw(row, h.col) === h.raw && line(row) === h.line);
 }
 
 /** Two texts or more that are not values of their columns' types: maybe the next header. */

@@ -462,6 +462,34 @@ describe('two tables in one sheet with no blank row between them', () => {
   });
 });
 
+describe('a long list that repeats its header further down', () => {
+  const header = ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng', 'Xếp loại'];
+  const numbers = ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'];
+  const data = read(
+    sheet('Đảng viên', [
+      ['DANH SÁCH ĐẢNG VIÊN'],
+      header,
+      numbers,
+      [1, 'Lò Văn Pọm', '02/03/1980', 'Chi bộ bản Nà Khi', '11/10/2001', 'HTTNV'],
+      [2, 'Điêu Thị Hương', '09/09/1974', 'Chi bộ bản Nà Khi', '12/03/2007', 'HTXSNV'],
+      // The next printed page: the header and the column numbers again.
+      header,
+      numbers,
+      [3, 'Hà Đức Tuấn', '07/08/1962', 'Chi bộ bản Co Lóng', '14/09/1992', 'HTNV'],
+      [4, 'Cà Thị Sinh', '13/10/1970', 'Chi bộ bản Co Lóng', '08/06/1989', 'HTTNV'],
+    ]),
+  );
+
+  it('reads one table, skipping the repeated header rows, with no unreadable values', () => {
+    expect(data.tables.map((t) => [t.kind, rows1(t.headerRows), t.columnNumberRow! + 1])).toEqual([
+      ['members', [2], 3],
+    ]);
+    expect(rows1(data.tables[0]!.dataRows)).toEqual([4, 5, 8, 9]);
+    expect(data.tables[0]!.groupRows).toEqual([]);
+    expect(data.issues.filter((i) => i.ruleId === 'value.invalid')).toEqual([]);
+  });
+});
+
 describe('a table away from A1', () => {
   const data = read(
     sheet(

@@ -9,11 +9,48 @@ import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { applyPlanToGrid, RESULT_MARKER } from '../../../shared/src/plan/index.ts';
 import { provinceWorkbook, sampleCatalogue } from '../../../shared/src/samples/index.ts';
 
+const memberHeader = ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng', 'Xếp loại'];
+const cellTable = [
+  ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy'],
+  [1, 'Chi bộ bản Huổi Lạ', 11, 'x'],
+  [2, 'Chi bộ bản Pá Lau', 6, null],
+];
+const hamletTable = [
+  ['STT', 'Tên thôn, bản', 'Dân số', 'Số đảng viên', 'Có chi bộ độc lập'],
+  [1, 'Bản Huổi Lạ', 420, 11, 'Có'],
+  [2, 'Bản Pá Lau', 310, 0, 'Có'],
+];
+
 const samples: [string, () => WorkbookGrid][] = [
   ...sampleCatalogue().map((e): [string, () => WorkbookGrid] => [e.path, () => e.grid]),
   [
     'province (a tenth of the size)',
     () => provinceWorkbook({ organizations: 70, cells: 500, members: 10_000 }),
+  ],
+  [
+    'a member list repeating its header',
+    () => ({
+      name: 'lap-tieu-de.xlsx',
+      sheets: [
+        {
+          name: 'Đảng viên',
+          rows: [
+            memberHeader,
+            [1, 'Lò Văn Pọm', '02/03/1980', 'Chi bộ bản Nà Khi', '11/10/2001', 'HTTNV'],
+            [2, 'Lò Văn Pọm', '02/03/1980', 'Chi bộ bản Nà Khi', '11/10/2001', 'HTTNV'],
+            memberHeader,
+            [3, 'Hà Đức Tuấn', '07/08/1962', 'Chi bộ bản Co Lóng', '14/09/1992', 'KHTNV'],
+          ],
+        },
+      ],
+    }),
+  ],
+  [
+    'two tables with no blank row between them',
+    () => ({
+      name: 'hai-bang.xlsx',
+      sheets: [{ name: 'Thôn bản và chi bộ', rows: [...cellTable, ['DANH SÁCH THÔN, BẢN'], ...hamletTable] }],
+    }),
   ],
 ];
 
