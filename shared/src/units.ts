@@ -163,24 +163,32 @@ function fieldText(rec: RowRecord, field: string): string | undefined {
   return s === '' ? undefined : s;
 }
 
-/** The rows of a unit list ("Đơn vị": code, name, parent code, level) as UnitRefs, in order. */
-export function unitsFromRecords(data: WorkbookData): UnitRef[] {
-  const units: UnitRef[] = [];
+/** A row of a unit list as read, any cell of it possibly blank. */
+export interface UnitRow {
+  name?: string;
+  code?: string;
+  parentCode?: string;
+  level?: string;
+}
+
+/** Every row of a unit list ("Đơn vị": code, name, parent code, level), in order, blanks kept. */
+export function unitRowsFromRecords(data: Pick<WorkbookData, 'records'>): UnitRow[] {
+  const rows: UnitRow[] = [];
   for (const rec of data.records) {
     if (rec.kind !== 'units') continue;
-    const name = fieldText(rec, 'name');
-    if (name === undefined) continue;
-    const code = fieldText(rec, 'code');
-    const parentCode = fieldText(rec, 'parentCode');
-    const level = fieldText(rec, 'level');
-    units.push({
-      name,
-      ...(code !== undefined ? { code } : {}),
-      ...(parentCode !== undefined ? { parentCode } : {}),
-      ...(level !== undefined ? { level } : {}),
-    });
+    const row: UnitRow = {};
+    for (const field of ['name', 'code', 'parentCode', 'level'] as const) {
+      const text = fieldText(rec, field);
+      if (text !== undefined) row[field] = text;
+    }
+    rows.push(row);
   }
-  return units;
+  return rows;
+}
+
+/** The units of a unit list, in order: its rows that name a unit. */
+export function unitsFromRecords(data: Pick<WorkbookData, 'records'>): UnitRef[] {
+  return unitRowsFromRecords(data).filter((r): r is UnitRef => r.name !== undefined);
 }
 
 /**

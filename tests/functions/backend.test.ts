@@ -5,7 +5,14 @@
  */
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregate, evaluate, type Rulebook, type UnitRef, type WorkbookData } from '@kiemtra/shared';
+import {
+  aggregate,
+  evaluate,
+  readWorkbook,
+  type Rulebook,
+  type UnitRef,
+  type WorkbookData,
+} from '@kiemtra/shared';
 import { COLLECTIONS, LIMITS } from '../../functions/src/config.ts';
 import type { RollupResult } from '../../functions/src/handlers/rollup.ts';
 import { startStack, type Stack } from './harness.ts';
@@ -447,6 +454,59 @@ describe('bad input: a clear error and nothing stored', () => {
       /locked/,
       'nhaplieu.td@kiemtra.test',
     );
+  });
+});
+
+describe('unit tree import from a "Đơn vị" sheet', () => {
+  /** The sheet as the add-in sends it: read by the engine, then serialized. */
+  const sheetData = (rows: (string | number | null)[][]): WorkbookData =>
+    JSON.parse(
+      JSON.stringify(
+        readWorkbook({
+          name: 'don-vi.xlsx',
+          sheets: [
+            {
+              name: 'Đơn vị',
+              rows: [['STT', 'Mã đơn vị', 'Tên đơn vị', 'Mã đơn vị cấp trên', 'Cấp'], ...rows],
+            },
+          ],
+        }),
+      ),
+    ) as WorkbookData;
+
+  it('refuses a row without a name by its code, then imports the corrected sheet', async () => {
+    const refused = await stack.client.call(
+      'units',
+      {
+        action: 'import',
+        data: sheetData([
+          [1, 'ZZ', 'Đảng bộ thử nghiệm', null, 'Huyện'],
+          [2, 'ZZ1', null, 'ZZ', 'Xã'],
+        ]),
+      },
+      stack.adminToken,
+    );
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.status).toBe('INVALID_ARGUMENT');
+      expect(refused.error.message).toContain('ZZ1: thiếu tên');
+      expect(refused.error.details?.en).toContain('ZZ1: name missing');
+    }
+
+    const rows = [
+      [1, 'ZZ', 'Đảng bộ thử nghiệm', null, 'Huyện'],
+      [2, 'ZZ1', ' Đảng bộ xã Thử ', 'ZZ', 'Xã'],
+    ];
+    expect(
+      (await stack.client.call('units', { action: 'import', data: sheetData(rows) }, stack.adminToken)).ok,
+    ).toBe(true);
+    const listed = await stack.client.must<{
+      units: { code: string; name: string; parentCode: string | null; path: string[] }[];
+    }>('units', { action: 'list', unit: 'ZZ' }, stack.adminToken);
+    expect(listed.units.map((u) => [u.code, u.name, u.parentCode, u.path.join('/')])).toEqual([
+      ['ZZ', 'Đảng bộ thử nghiệm', null, 'ZZ'],
+      ['ZZ1', 'Đảng bộ xã Thử', 'ZZ', 'ZZ/ZZ1'],
+    ]);
   });
 });
 

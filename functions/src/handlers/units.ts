@@ -4,7 +4,7 @@
  */
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import type { WorkbookData } from '@kiemtra/shared';
+import { unitRowsFromRecords, type WorkbookData } from '@kiemtra/shared';
 import { authenticate, isGlobal, requireRole, type Caller } from '../auth.ts';
 import { COLLECTIONS, LIMITS } from '../config.ts';
 import { fail } from '../errors.ts';
@@ -78,14 +78,13 @@ export async function handleUnits(request: CallableRequest<unknown>) {
 
 /** The "Đơn vị" sheet as the engine read it: records of kind "units". */
 function rowsFromSheet(data: WorkbookData | undefined): Row[] {
-  const rows = (data?.records ?? [])
-    .filter((r) => r.kind === 'units')
-    .map((r) => ({
-      code: String(r.values['code'] ?? '').trim(),
-      name: String(r.values['name'] ?? '').trim(),
-      parentCode: r.values['parentCode'] !== undefined ? String(r.values['parentCode']).trim() || null : null,
-      level: String(r.values['level'] ?? '').trim(),
-    }));
+  // Rows without a code or a name are kept, to be reported by code (or as blank) on import.
+  const rows = unitRowsFromRecords({ records: data?.records ?? [] }).map((r) => ({
+    code: r.code ?? '',
+    name: r.name ?? '',
+    parentCode: r.parentCode ?? null,
+    level: r.level ?? '',
+  }));
   if (rows.length === 0) {
     fail(
       'invalid-argument',

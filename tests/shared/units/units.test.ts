@@ -11,6 +11,7 @@ import {
   sameUnit,
   unitKey,
   unitListIssues,
+  unitRowsFromRecords,
   unitsFromRecords,
 } from '../../../shared/src/units.ts';
 
@@ -161,6 +162,26 @@ describe('unit lists', () => {
     expect(parent).toMatchObject({ severity: 'warning', sheet: 'Đơn vị', cell: 'D12' });
     expect(parent.message.vi).toBe('"Đảng bộ xã Púng Bánh": mã đơn vị cấp trên SCO không có trong danh sách');
     expect(issues).toHaveLength(2);
+  });
+
+  it('keeps every row of the list as read, a row without a name or code included', () => {
+    const partial = readWorkbook(
+      unitListGrid([
+        [1, 'SC01', 'Đảng bộ xã Nậm Lạnh', 'SC', 'Xã'],
+        [2, 'SC02', null, 'SC', null],
+        [3, null, '  Đảng bộ xã Mường Và ', null, 'Xã'],
+      ]),
+    );
+    expect(unitRowsFromRecords(partial)).toEqual([
+      { name: 'Đảng bộ xã Nậm Lạnh', code: 'SC01', parentCode: 'SC', level: 'Xã' },
+      { code: 'SC02', parentCode: 'SC' },
+      { name: 'Đảng bộ xã Mường Và', level: 'Xã' },
+    ]);
+    // A unit is a row that names one.
+    expect(unitsFromRecords(partial).map((u) => u.name)).toEqual([
+      'Đảng bộ xã Nậm Lạnh',
+      'Đảng bộ xã Mường Và',
+    ]);
   });
 
   it('a flat list of communes under a parent outside it raises nothing', () => {
