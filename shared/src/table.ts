@@ -60,8 +60,9 @@ export interface DetectedTable {
   /** Last row of the table (data, group or total), 0-based. */
   lastRow: number;
   /**
-   * 0-based column where result columns go: the first column right of the table that is
-   * empty from the header to the last row, or where our own earlier result columns start.
+   * 0-based column where result columns go: the first column right of the table from which
+   * all of them would be empty from the header to the last row, or where our own earlier
+   * result columns start.
    */
   resultCol: number;
   columns: ColumnMapping[];

@@ -14,7 +14,7 @@ import { FIELDS, TABLE_KIND_LABELS, type FieldType } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
 import type { Period } from '../period.ts';
-import { RESULT_SHEETS, STATE_SHEET } from '../plan/types.ts';
+import { RESULT_HEADERS, RESULT_SHEETS, STATE_SHEET } from '../plan/types.ts';
 import type { UnitRef } from '../summary.ts';
 import type { DetectedTable, RowRecord } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
@@ -124,7 +124,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       firstCol: band.firstCol,
       lastCol: band.lastCol,
       lastRow,
-      resultCol: band.resultStart ?? firstEmptyColumnRight(view, band.lastCol, top, lastRow),
+      resultCol: band.resultStart ?? resultColumnFor(view, band.lastCol, top, lastRow),
       columns: found.columns,
       missingRequired: found.missingRequired,
     };
@@ -167,15 +167,23 @@ function mergeByRow(a: Issue[], b: Issue[], into: Issue[]): void {
 }
 
 /** The first column right of the table that is empty from the header down to the last row. */
-function firstEmptyColumnRight(view: SheetView, lastCol: number, top: number, bottom: number): number {
+/**
+ * Where a table's result columns go: the first column right of it from which every result
+ * column is empty from the header to the last row. A note typed a column or two to the right
+ * of the table stays clear of them.
+ */
+function resultColumnFor(view: SheetView, lastCol: number, top: number, bottom: number): number {
+  const width = Object.keys(RESULT_HEADERS).length;
+  let run = 0;
   for (let c = lastCol + 1; ; c++) {
-    if (c >= view.colEnd) return c;
+    if (c >= view.colEnd) return c - run;
     let empty = true;
     for (let r = top; r <= bottom && empty; r++) {
       const v = view.raw(r, c);
       if ((v !== null && !(typeof v === 'string' && v.trim() === '')) || view.mergeAt(r, c)) empty = false;
     }
-    if (empty) return c;
+    run = empty ? run + 1 : 0;
+    if (run === width) return c - width + 1;
   }
 }
 

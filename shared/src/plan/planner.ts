@@ -30,6 +30,7 @@ import {
 } from './texts.ts';
 import {
   NOTE_PREFIX,
+  RESULT_HEADERS,
   RESULT_MARKER,
   RESULT_SHEET_LAYOUT,
   RESULT_SHEETS,
@@ -42,12 +43,6 @@ import {
 
 /** Tables that get result columns: the ones whose rows are units or members. */
 const RESULT_KINDS = new Set<DetectedTable['kind']>(['partyCells', 'hamlets', 'members', 'organizations']);
-
-export const RESULT_HEADERS = {
-  status: `${RESULT_MARKER} Kết quả kiểm tra`,
-  content: `${RESULT_MARKER} Nội dung`,
-  rating: `${RESULT_MARKER} Xếp loại tính toán`,
-} as const;
 
 const RESULT_WIDTHS = { status: 22, content: 60, rating: 40 } as const;
 

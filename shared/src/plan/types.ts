@@ -16,6 +16,15 @@ import type { Severity } from '../issue.ts';
 
 /** Starts the top header of every result column: how a host and the detector recognize ours. */
 export const RESULT_MARKER = '[KT]';
+/**
+ * The result columns beside a table, in this order: the rating column only for tables with
+ * ratings. Detection leaves room for all of them right of each table.
+ */
+export const RESULT_HEADERS = {
+  status: `${RESULT_MARKER} Kết quả kiểm tra`,
+  content: `${RESULT_MARKER} Nội dung`,
+  rating: `${RESULT_MARKER} Xếp loại tính toán`,
+} as const;
 /** Starts every note we add to a cell. */
 export const NOTE_PREFIX = 'Kiểm tra TCCSĐ:';
 /** Hidden sheet where hosts keep the original fills of the cells they highlighted. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt } from '../../../shared/src/grid.ts';
+import { cellAt, type WorkbookGrid } from '../../../shared/src/grid.ts';
+import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import {
   applyPlanToGrid,
   NOTE_PREFIX,
@@ -290,5 +291,31 @@ describe('applyPlanToGrid', () => {
     expect(s.rows[1]![5]).toBe('[KT] Kết quả kiểm tra');
     expect(cellAt(s, 6, 5)).toBe('Lỗi: 1, cảnh báo: 1');
     expect(applyPlanToGrid({ name: g.name, sheets: [s] }, plan).sheets[0]).toEqual(s);
+  });
+});
+
+describe('result columns beside a table with a note typed a column or two to its right', () => {
+  const grid = (): WorkbookGrid => ({
+    name: 'ghi-chu.xlsx',
+    sheets: [
+      {
+        name: 'Chi bộ',
+        rows: [
+          ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy'],
+          [1, 'Chi bộ bản Huổi Lạ', 11, 'x'],
+          [2, 'Chi bộ bản Pá Lau', 6, null, null, 'đã nhắc nhở'],
+        ],
+      },
+    ],
+  });
+
+  it('go where every result column is empty, past the note, and the note stays as typed', () => {
+    const report = checkWorkbook(grid());
+    // E is empty but F holds the note: the first three empty columns are G:I.
+    expect(report.plan.resultColumns.map((b) => [b.firstCol, b.headers.length])).toEqual([[6, 2]]);
+    const s = applyPlanToGrid(grid(), report.plan).sheets[0]!;
+    expect(cellAt(s, 0, 6)).toBe('[KT] Kết quả kiểm tra');
+    expect(cellAt(s, 2, 5)).toBe('đã nhắc nhở');
+    expect(cellAt(s, 0, 4)).toBeNull();
   });
 });
