@@ -170,6 +170,27 @@ describe('applying a write plan through the Excel double', () => {
     expect([...model.sheet('Chi bộ')!.notes.entries()]).toEqual([['F10', own]]);
   });
 
+  it('writes no result columns over a cell the official typed in their area', async () => {
+    const model = WorkbookModel.fromGrid(messyGrid());
+    // H10 lies in the plan's block (G5:H12): typed there after the check, for instance.
+    model.sheet('Chi bộ')!.set(9, 7, 'ghi chú tay');
+    const double = new ExcelDouble(model);
+    const stats = await apply(double);
+    expect(stats.blocksSkipped).toBe(1);
+    const { grid } = await read(double);
+    const sheet = grid.sheets.find((s) => s.name === 'Chi bộ')!;
+    expect(cellAt(sheet, 9, 7)).toBe('ghi chú tay');
+    expect(cellAt(sheet, 4, 6)).toBeNull();
+    // The rest of the plan is written.
+    expect(model.sheet('Chi bộ')!.notes.get('F10')).toContain(NOTE_PREFIX);
+    // Earlier result columns are ours: a second run writes over them.
+    model.sheet('Chi bộ')!.set(9, 7, '');
+    expect((await apply(double)).blocksSkipped).toBe(0);
+    expect((await apply(double)).blocksSkipped).toBe(0);
+    const again = (await read(double)).grid.sheets.find((s) => s.name === 'Chi bộ')!;
+    expect(cellAt(again, 4, 6)).toBe('[KT] Kết quả');
+  });
+
   it('does not write into an official’s threaded comment (ExcelApi 1.10–1.17)', async () => {
     const model = WorkbookModel.fromGrid(messyGrid());
     model.sheet('Chi bộ')!.comments.set('F10', 'Đã nhắc chi bộ');

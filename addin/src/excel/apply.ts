@@ -5,7 +5,7 @@
  * queued and sent in a few requests under the payload limit, with screen updating suspended
  * and calculation set to manual while writing. No decision about the data is taken here.
  */
-import type { CellValue, ResultSheet, WorkbookGrid, WritePlan } from '@kiemtra/shared';
+import type { CellValue, ResultColumnBlock, ResultSheet, WorkbookGrid, WritePlan } from '@kiemtra/shared';
 import {
   NOTE_PREFIX,
   RESULT_MARKER,
@@ -46,6 +46,8 @@ export interface ApplyStats {
   syncs: number;
   largestRequestEstimate: number;
   notesSkipped: number;
+  /** Result column blocks not written: a cell the official typed lies in their area. */
+  blocksSkipped: number;
 }
 
 type Fill = keyof typeof SEVERITY_FILL;
@@ -99,6 +101,7 @@ export async function applyWritePlan(
 
   const batch = new WriteBatch(context, caps, signal, options.budgetBytes);
   let notesSkipped = 0;
+  let blocksSkipped = 0;
   try {
     if (caps.manualCalculation && previousMode !== 'Manual') wb.application.calculationMode = 'Manual';
 
@@ -110,7 +113,10 @@ export async function applyWritePlan(
       await batch.reserve(utf8Length(e.ref) + 24);
       restoreEntry(ws(e.sheet), e);
     }
-    for (const area of markerAreas(options.grid)) {
+    // Our earlier result columns: as recorded in the state sheet, and as found by their marker.
+    const marked = markerAreas(options.grid);
+    const ours = [...recordedAreas(previous), ...marked];
+    for (const area of marked) {
       await batch.reserve(40);
       const range = ws(area.sheet).getRangeByIndexes(area.top, area.left, area.rows, area.cols);
       range.unmerge();
@@ -171,7 +177,11 @@ export async function applyWritePlan(
       }),
     );
 
-    // 3. Record what this run changes, before changing it.
+    // 3. Record what this run changes, before changing it. A block whose area holds a cell
+    // the official typed (outside our earlier results) is not written at all, as the other
+    // hosts do.
+    const blocks = plan.resultColumns.filter((b) => !holdsOfficialCell(options.grid, b, ours));
+    blocksSkipped = plan.resultColumns.length - blocks.length;
     const highlights = dedupeHighlights(plan.highlights);
     const fillReads = [];
     for (const h of highlights) {
@@ -179,7 +189,7 @@ export async function applyWritePlan(
       fillReads.push({ h, fill: ws(h.sheet).getRange(h.cell).format.fill.load('color') });
     }
     const widthReads = [];
-    for (const b of plan.resultColumns) {
+    for (const b of blocks) {
       for (let j = 0; j < b.headers.length; j++) {
         await batch.reserve(64);
         const format = ws(b.sheet).getRangeByIndexes(0, b.firstCol + j, 1, 1).format;
@@ -196,7 +206,7 @@ export async function applyWritePlan(
         const c = (fill.color ?? '').toUpperCase();
         return { kind: 'fill', sheet: h.sheet, ref: h.cell, original: c === '#FFFFFF' ? '' : c };
       }),
-      ...plan.resultColumns.map((b): StateEntry => ({
+      ...blocks.map((b): StateEntry => ({
         kind: 'area',
         sheet: b.sheet,
         ref: `${a1(b.headerTop, b.firstCol)}:${a1(Math.max(b.lastRow, b.headerBottom), b.firstCol + b.headers.length - 1)}`,
@@ -207,7 +217,7 @@ export async function applyWritePlan(
         ref: columnLetters(col),
         ...(format.useStandardWidth ? {} : { original: columnChars(format.columnWidth) }),
       })),
-      ...plan.resultColumns.flatMap((b): StateEntry[] =>
+      ...blocks.flatMap((b): StateEntry[] =>
         b.headerBottom > b.headerTop
           ? b.headers.map((_, j) => ({
               kind: 'merge',
@@ -233,7 +243,7 @@ export async function applyWritePlan(
 
     // 4. Result columns beside each table.
     options.onProgress?.('columns');
-    for (const b of plan.resultColumns) {
+    for (const b of blocks) {
       const sheet = ws(b.sheet);
       const n = b.headers.length;
       const headerRows = b.headerBottom - b.headerTop + 1;
@@ -314,7 +324,12 @@ export async function applyWritePlan(
       syncs++;
     }
   }
-  return { syncs: syncs + batch.syncs, largestRequestEstimate: batch.largestEstimate, notesSkipped };
+  return {
+    syncs: syncs + batch.syncs,
+    largestRequestEstimate: batch.largestEstimate,
+    notesSkipped,
+    blocksSkipped,
+  };
 }
 
 /**
@@ -436,15 +451,48 @@ async function writeMatrix(
   }
 }
 
+type Area = { sheet: string; top: number; left: number; rows: number; cols: number };
+
+/** Does a block's area hold a cell or a merge of the official's, outside our earlier results? */
+function holdsOfficialCell(grid: WorkbookGrid, block: ResultColumnBlock, ours: readonly Area[]): boolean {
+  const sheet = grid.sheets.find((s) => s.name === block.sheet);
+  if (!sheet) return false;
+  const right = block.firstCol + block.headers.length - 1;
+  const bottom = Math.max(block.lastRow, block.headerBottom);
+  const mine = ours.filter((a) => a.sheet === block.sheet);
+  const isOurs = (r: number, c: number) =>
+    mine.some((a) => r >= a.top && r < a.top + a.rows && c >= a.left && c < a.left + a.cols);
+  for (let r = block.headerTop; r <= bottom; r++) {
+    for (let c = block.firstCol; c <= right; c++) {
+      const v = cellAt(sheet, r, c);
+      if (v !== null && !(typeof v === 'string' && v.trim() === '') && !isOurs(r, c)) return true;
+    }
+  }
+  return (sheet.merges ?? []).some(
+    (m) =>
+      m.top <= bottom &&
+      m.bottom >= block.headerTop &&
+      m.left <= right &&
+      m.right >= block.firstCol &&
+      !isOurs(m.top, m.left),
+  );
+}
+
+/** Earlier result columns as the state sheet records them, whichever host wrote them. */
+function recordedAreas(entries: readonly StateEntry[]): Area[] {
+  return entries.flatMap((e) => {
+    const rect = e.kind === 'area' ? parseRangeAddress(e.ref) : undefined;
+    return rect ? [{ sheet: e.sheet, ...rect }] : [];
+  });
+}
+
 /**
  * Earlier result columns found by their header marker, when the state sheet does not name
  * them: from the header (and its merge) down through the row statuses we wrote in the first
  * column, so a signature block below the table is never touched.
  */
-function markerAreas(
-  grid: WorkbookGrid,
-): { sheet: string; top: number; left: number; rows: number; cols: number }[] {
-  const out = [];
+function markerAreas(grid: WorkbookGrid): Area[] {
+  const out: Area[] = [];
   const isMarker = (v: unknown) => typeof v === 'string' && v.trimStart().startsWith(RESULT_MARKER);
   for (const sheet of grid.sheets) {
     const { top, left, rowEnd, colEnd } = sheetBounds(sheet);

@@ -71,7 +71,7 @@ export async function runCheck(deps: CheckDeps, options: CheckOptions = {}): Pro
   onStage?.('writing');
   const apply =
     options.write === false
-      ? { syncs: 0, largestRequestEstimate: 0, notesSkipped: 0 }
+      ? { syncs: 0, largestRequestEstimate: 0, notesSkipped: 0, blocksSkipped: 0 }
       : await deps.excelRun((ctx) =>
           applyWritePlan(ctx, report.plan, { caps: deps.caps, grid, ...(signal ? { signal } : {}) }),
         );
