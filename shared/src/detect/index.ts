@@ -166,7 +166,6 @@ function mergeByRow(a: Issue[], b: Issue[], into: Issue[]): void {
   }
 }
 
-/** The first column right of the table that is empty from the header down to the last row. */
 /**
  * Where a table's result columns go: the first column right of it from which every result
  * column is empty from the header to the last row. A note typed a column or two to the right
