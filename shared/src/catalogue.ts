@@ -34,6 +34,15 @@ const READING_CHECKS: CheckInfo[] = [
     basis: consistency,
   },
   {
+    id: 'table.beside',
+    severity: 'warning',
+    title: bi(
+      'Bảng nằm cạnh một bảng khác trên cùng các dòng: chưa đọc được',
+      'A table beside another on the same rows: not read',
+    ),
+    basis: consistency,
+  },
+  {
     id: 'table.unrecognized',
     severity: 'info',
     title: bi(

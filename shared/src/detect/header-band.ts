@@ -23,6 +23,8 @@ export interface HeaderBand {
   columnNumberRow?: number;
   /** First row after the header (and column-number row). */
   bodyStart: number;
+  /** Columns of another table's header on the same rows, past an empty column: not read. */
+  beside?: { firstCol: number; lastCol: number };
 }
 
 function isOurs(v: unknown): boolean {
@@ -159,11 +161,20 @@ export function readHeaderBand(view: SheetView, headerRow: number, minTop: numbe
     if (levels.length > 0) lastOfficial = c;
     columns.push(headerColumn(c, levels));
   }
+  const bottom = rows[rows.length - 1]!;
+  // A second table beside this one is not read into it: the band ends before the gap.
+  const besideFrom = tableBeside(view, columns, lastOfficial, bottom + 1);
+  let beside: HeaderBand['beside'];
+  if (besideFrom !== undefined) {
+    beside = { firstCol: besideFrom, lastCol: lastOfficial };
+    lastOfficial = Math.max(
+      ...columns.filter((c) => c.col < besideFrom && c.levels.length > 0).map((c) => c.col),
+    );
+  }
   // Our columns always go right of the table; one found among official columns is skipped
   // but is not where results go.
-  const resultStart = ours.find((c) => c > lastOfficial);
+  const resultStart = beside ? undefined : ours.find((c) => c > lastOfficial);
   const official = columns.filter((col) => col.col <= lastOfficial);
-  const bottom = rows[rows.length - 1]!;
   const numbered = bottom + 1 < view.rowEnd && isColumnNumberRow(view, bottom + 1, first, lastOfficial);
   return {
     rows,
@@ -173,7 +184,38 @@ export function readHeaderBand(view: SheetView, headerRow: number, minTop: numbe
     ...(resultStart !== undefined ? { resultStart } : {}),
     ...(numbered ? { columnNumberRow: bottom + 1 } : {}),
     bodyStart: bottom + (numbered ? 2 : 1),
+    ...(beside ? { beside } : {}),
   };
+}
+
+/** Rows below a header looked at to tell a gap between two tables from a column left blank. */
+const GAP_ROWS = 30;
+
+/**
+ * Where a second table laid beside the first starts, on the same header rows: past a column
+ * with no header that stays empty in the rows below, two columns or more whose headers read
+ * like a table's, while this table keeps two of its own. A single "Ghi chú" past a blank
+ * column stays with the table.
+ */
+function tableBeside(
+  view: SheetView,
+  columns: readonly HeaderColumn[],
+  lastOfficial: number,
+  below: number,
+): number | undefined {
+  const named = (c: HeaderColumn): boolean => bestAnyKind(c.words) >= MIN_CONFIDENCE;
+  for (let i = 0; i < columns.length; i++) {
+    const gap = columns[i]!;
+    if (gap.levels.length > 0 || gap.col >= lastOfficial) continue;
+    const left = columns.slice(0, i).filter(named);
+    const right = columns.slice(i + 1).filter((c) => c.col <= lastOfficial && named(c));
+    if (left.length < 2 || right.length < 2) continue;
+    let empty = true;
+    for (let r = below; r < Math.min(view.rowEnd, below + GAP_ROWS) && empty; r++)
+      empty = isBlank(view.raw(r, gap.col)) && !view.mergeAt(r, gap.col);
+    if (empty) return columns.slice(i + 1).find((c) => c.levels.length > 0)!.col;
+  }
+  return undefined;
 }
 
 /** Column span of header rows; merged areas count to their right edge. */

@@ -80,6 +80,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       continue;
     }
     const band = readHeaderBand(view, r, blockFrom);
+    if (band.beside && !sheet.hidden) issues.push(besideIssue(sheet.name, band));
     const top = band.rows[0]!;
     const block = readHeaderBlock(view, blockFrom, top);
     const found = classify(band.columns, {
@@ -124,7 +125,10 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       firstCol: band.firstCol,
       lastCol: band.lastCol,
       lastRow,
-      resultCol: band.resultStart ?? resultColumnFor(view, band.lastCol, top, lastRow),
+      // Beside another table there is no room for result columns: the warning says why.
+      resultCol: band.beside
+        ? band.lastCol
+        : (band.resultStart ?? resultColumnFor(view, band.lastCol, top, lastRow)),
       columns: found.columns,
       missingRequired: found.missingRequired,
     };
@@ -209,6 +213,30 @@ function unrecognizedIssue(sheet: string, band: HeaderBand): Issue {
       'Name the columns as in the standard forms (e.g. «Tên chi bộ», «Tổng số đảng viên») if this table should be checked.',
     ),
     values: { headers: headers.join(' | ') },
+    justified: false,
+  };
+}
+
+function besideIssue(sheet: string, band: HeaderBand): Issue {
+  const { firstCol, lastCol } = band.beside!;
+  const top = band.rows[0]!;
+  const bottom = band.rows[band.rows.length - 1]!;
+  const range = a1Range(top, firstCol, bottom, lastCol);
+  return {
+    ruleId: 'table.beside',
+    severity: 'warning',
+    sheet,
+    cell: a1(top, firstCol),
+    range,
+    message: bi(
+      `Bảng có tiêu đề ở ${range} nằm cạnh bảng bên trái trên cùng các dòng nên chưa được đọc; bảng bên trái không có cột kết quả.`,
+      `The table headed at ${range} sits beside the table on its left, on the same rows, and was not read; the table on the left gets no result columns.`,
+    ),
+    suggestion: bi(
+      'Chuyển bảng này xuống dưới bảng kia (cách một dòng trống) hoặc sang trang tính khác, rồi kiểm tra lại.',
+      'Move this table below the other one (after a blank row) or to another sheet, then check again.',
+    ),
+    values: { range },
     justified: false,
   };
 }

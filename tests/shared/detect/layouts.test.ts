@@ -12,6 +12,7 @@ import {
   termPeriod,
   yearPeriod,
 } from '../../../shared/src/period.ts';
+import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { _, fieldCols, mapping, read, recordsOf, rows1, sheet } from './helpers.ts';
 
 describe('two-row merged header with title block, column numbers, groups, totals and signature', () => {
@@ -459,6 +460,53 @@ describe('two tables in one sheet with no blank row between them', () => {
     const data = read(sheet('Chi bộ', [...cells, [3, 'Chi bộ bản Nặm Lạnh', 'mười', 'chưa rõ']]));
     expect(data.tables.map((t) => [t.kind, rows1(t.dataRows)])).toEqual([['partyCells', [3, 4, 5]]]);
     expect(data.issues.filter((i) => i.ruleId === 'value.invalid').map((i) => i.cell)).toEqual(['C5', 'D5']);
+  });
+});
+
+describe('a table laid beside another on the same rows', () => {
+  const cells = (extra: CellValue[][] = [[], [], []]): CellValue[][] => [
+    ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy', _, ...extra[0]!],
+    [1, 'Chi bộ bản Huổi Lạ', 11, 'x', _, ...extra[1]!],
+    [2, 'Chi bộ bản Pá Lau', 6, _, _, ...extra[2]!],
+  ];
+
+  it('reads the table on the left alone and warns, at its header, that the other was not read', () => {
+    const grid = sheet(
+      'Chi bộ và thôn bản',
+      cells([
+        ['STT', 'Tên thôn, bản', 'Dân số', 'Số đảng viên'],
+        [1, 'Bản Huổi Lạ', 420, 11],
+        [2, 'Bản Pá Lau', 310, 6],
+      ]),
+    );
+    const data = read(grid);
+    expect(data.tables.map((t) => [t.kind, t.firstCol, t.lastCol])).toEqual([['partyCells', 0, 3]]);
+    expect(mapping(data.tables[0]!)).toEqual([
+      ['STT', 'order'],
+      ['Tên chi bộ', 'name'],
+      ['Tổng số đảng viên', 'membersTotal'],
+      ['Có chi ủy', 'hasCommittee'],
+    ]);
+    const beside = data.issues.filter((i) => i.ruleId === 'table.beside');
+    expect(beside).toMatchObject([
+      { severity: 'warning', sheet: 'Chi bộ và thôn bản', cell: 'F1', range: 'F1:I1' },
+    ]);
+    expect(beside[0]!.message.vi).toContain('F1:I1');
+    // No room for result columns between the two tables, nor right of the second.
+    expect(checkWorkbook({ name: 't.xlsx', sheets: [grid] }).plan.resultColumns).toEqual([]);
+  });
+
+  it('keeps a single "Ghi chú" past a blank column, and a headerless column with data, in the table', () => {
+    const note = read(sheet('Chi bộ', cells([['Ghi chú'], ['đã nhắc nhở'], []])));
+    expect(note.issues.filter((i) => i.ruleId === 'table.beside')).toEqual([]);
+    expect(note.tables[0]!.lastCol).toBe(5);
+    const filled = read(
+      sheet('Chi bộ', [
+        ['STT', 'Tên chi bộ', 'Tổng số đảng viên', _, 'Số đảng viên', 'Có chi ủy'],
+        [1, 'Chi bộ bản Huổi Lạ', 11, 'x', 11, 'x'],
+      ]),
+    );
+    expect(filled.issues.filter((i) => i.ruleId === 'table.beside')).toEqual([]);
   });
 });
 

@@ -46,6 +46,22 @@ const samples: [string, () => WorkbookGrid][] = [
     }),
   ],
   [
+    'two tables side by side',
+    () => ({
+      name: 'canh-nhau.xlsx',
+      sheets: [
+        {
+          name: 'Thôn bản và chi bộ',
+          rows: cellTable.map((row, i) => [
+            ...row,
+            ...Array<null>(4 - row.length + 1).fill(null),
+            ...hamletTable[i]!,
+          ]),
+        },
+      ],
+    }),
+  ],
+  [
     'two tables with no blank row between them',
     () => ({
       name: 'hai-bang.xlsx',
