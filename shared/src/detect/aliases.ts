@@ -114,6 +114,11 @@ export const ALIASES: Record<TableKind, AliasTable> = {
       'Sinh hoạt chi bộ / Thường kỳ',
       'SHCB thường kỳ',
       '~=Thường kỳ',
+      // Meetings counted without saying which are the monthly ones: the regular meetings
+      // (12 a year) are what a cell reports first.
+      '~=Số kỳ sinh hoạt',
+      '~=Số lần sinh hoạt',
+      '~=Số kỳ sinh hoạt chi bộ',
     ],
     meetingsThematic: [
       'Sinh hoạt chuyên đề',

@@ -33,8 +33,12 @@ const ABBREVIATIONS: Record<string, string[]> = {
   stt: ['tt'],
 };
 
-/** Long names shortened to one word, longest first (ratings; Ủy ban nhân dân). */
+/**
+ * Long names shortened to one word, longest first (ratings; Ủy ban nhân dân); an empty word
+ * drops the phrase, as "đồng chí" in "Số đảng viên (đồng chí)", a unit like "(người)".
+ */
 const PHRASES: [string[], string][] = [
+  [['dong', 'chi'], ''],
   [['khong', 'hoan', 'thanh', 'nhiem', 'vu'], 'khtnv'],
   [['hoan', 'thanh', 'xuat', 'sac', 'nhiem', 'vu'], 'htxsnv'],
   [['hoan', 'thanh', 'tot', 'nhiem', 'vu'], 'httnv'],
@@ -100,7 +104,7 @@ function replacePhrases(tokens: string[]): string[] {
           break;
         }
       if (ok) {
-        out.push(code);
+        if (code) out.push(code);
         i += phrase.length;
         continue outer;
       }

@@ -54,6 +54,7 @@ describe('header words', () => {
     ['Không hoàn thành NV', ['khtnv']],
     ['Trong đó', []],
     ['Dân số (người)', ['dan', 'so']],
+    ['Số đảng viên (đồng chí)', ['dang', 'vien']],
     ['Chủ tịch Ủy ban nhân dân', ['chu', 'tich', 'ubnd']],
   ])('%s → %j', (text, words) => {
     expect(levelWords(text)).toEqual(words);
@@ -78,6 +79,9 @@ describe('matching joined headers', () => {
     [['Chi ủy', 'Số lượng'], 'partyCells', 'committeeSize', 1],
     [['Đảngviên chínhthức'], 'partyCells', 'membersOfficial', 1],
     [['Tên thôn, bản, tiểu khu'], 'hamlets', 'name', 0.88],
+    [['Số kỳ sinh hoạt (kỳ)'], 'partyCells', 'meetingsRegular', 0.85],
+    [['Số lần sinh hoạt'], 'partyCells', 'meetingsRegular', 0.85],
+    [['Số kỳ sinh hoạt', 'Chuyên đề'], 'partyCells', 'meetingsThematic', 1],
   ] as const)('%j in %s → %s', (levels, kind, field, conf) => {
     const b = best([...levels], kind);
     expect(b?.field).toBe(field);

@@ -463,6 +463,24 @@ describe('two tables in one sheet with no blank row between them', () => {
   });
 });
 
+describe('headers with a unit and meetings counted plainly', () => {
+  it('reads "Số đảng viên (đồng chí)" as the member count and "Số kỳ sinh hoạt" as regular meetings', () => {
+    const data = read(
+      sheet('Chi bộ', [
+        ['STT', 'Tên chi bộ', 'Số đảng viên (đồng chí)', 'Số kỳ sinh hoạt (kỳ)', 'Sinh hoạt chuyên đề'],
+        [1, 'Chi bộ bản Huổi Lạ', 11, 12, 4],
+        [2, 'Chi bộ bản Pá Lau', 6, 10, 2],
+      ]),
+    );
+    expect(data.tables.map((t) => [t.kind, fieldCols(t)])).toEqual([
+      [
+        'partyCells',
+        { order: 'A', name: 'B', membersTotal: 'C', meetingsRegular: 'D', meetingsThematic: 'E' },
+      ],
+    ]);
+  });
+});
+
 describe('a table laid beside another on the same rows', () => {
   const cells = (extra: CellValue[][] = [[], [], []]): CellValue[][] => [
     ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy', _, ...extra[0]!],
