@@ -62,7 +62,8 @@ export interface DetectedTable {
   /**
    * 0-based column where result columns go: the first column right of the table from which
    * all of them would be empty from the header to the last row, or where our own earlier
-   * result columns start.
+   * result columns start. Not right of the table (the table's last column) when there is no
+   * room for them: another table lies beside it (a `table.beside` issue says so).
    */
   resultCol: number;
   columns: ColumnMapping[];
