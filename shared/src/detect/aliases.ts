@@ -215,7 +215,8 @@ export const ALIASES: Record<TableKind, AliasTable> = {
   members: {
     order,
     fullName: ['Họ và tên', 'Họ tên', 'Họ tên đảng viên', 'Tên đảng viên'],
-    birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Năm sinh', 'Sinh ngày'],
+    birthDate: ['Ngày sinh', 'Ngày tháng năm sinh', 'Sinh ngày'],
+    birthYear: ['=Năm sinh', '=Sinh năm'],
     cell: [
       '=Chi bộ',
       'Chi bộ sinh hoạt',

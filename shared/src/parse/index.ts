@@ -19,7 +19,7 @@ import { parseDecimal, parseInteger } from './numbers.ts';
 import { isPercentFormat, parsePercent } from './percent.ts';
 import { parseRating } from './ratings.ts';
 import { parseText } from './texts.ts';
-import { parseYear } from './years.ts';
+import { EARLIEST_BIRTH_YEAR, parseYear } from './years.ts';
 
 export type ParseOutcome =
   { kind: 'blank' } | { kind: 'value'; value: FieldValue } | { kind: 'invalid'; reason: Bilingual };
@@ -47,6 +47,8 @@ export function parseValue(raw: CellValue, type: FieldType, numberFormat?: strin
       return parseDate(raw, numberFormat);
     case 'year':
       return parseYear(raw, numberFormat);
+    case 'birthYear':
+      return parseYear(raw, numberFormat, EARLIEST_BIRTH_YEAR);
     case 'rating':
       return parseRating(raw);
     case 'memberStatus':
@@ -85,7 +87,7 @@ export {
   isoDate,
   MAX_EXCEL_SERIAL,
 } from './dates.ts';
-export { parseYear, EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
+export { parseYear, EARLIEST_BIRTH_YEAR, EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
 export { parseRating, ratingFromText, RATING_SPELLINGS, RATING_STEMS, TASK_SUFFIXES } from './ratings.ts';
 export { parseMemberStatus, memberStatusFromText, type MemberStatus } from './memberStatus.ts';
 export { parseCode } from './codes.ts';

@@ -11,16 +11,18 @@ import { parseNumberText } from './numbers.ts';
 import type { ParseOutcome } from './index.ts';
 
 export const EARLIEST_YEAR = 1930;
+/** Members born before the Party was founded are still listed: birth years start earlier. */
+export const EARLIEST_BIRTH_YEAR = 1900;
 export const LATEST_YEAR = 2100;
 
-function inRange(y: number): boolean {
-  return Number.isInteger(y) && y >= EARLIEST_YEAR && y <= LATEST_YEAR;
+function inRange(y: number, earliest: number): boolean {
+  return Number.isInteger(y) && y >= earliest && y <= LATEST_YEAR;
 }
 
-function notAYear(raw: Present, why?: { vi: string; en: string }): ParseOutcome {
+function notAYear(raw: Present, earliest: number, why?: { vi: string; en: string }): ParseOutcome {
   const q = quote(raw);
-  const vi = why?.vi ?? `cần năm có 4 chữ số, từ ${EARLIEST_YEAR} đến ${LATEST_YEAR}`;
-  const en = why?.en ?? `expected a 4-digit year from ${EARLIEST_YEAR} to ${LATEST_YEAR}`;
+  const vi = why?.vi ?? `cần năm có 4 chữ số, từ ${earliest} đến ${LATEST_YEAR}`;
+  const en = why?.en ?? `expected a 4-digit year from ${earliest} to ${LATEST_YEAR}`;
   return invalid(`${q.vi} không phải là năm hợp lệ; ${vi}`, `${q.en} is not a valid year; ${en}`);
 }
 
@@ -28,33 +30,39 @@ function yearOfIso(iso: string): number {
   return Number(iso.slice(0, 4));
 }
 
-function checked(raw: Present, y: number): ParseOutcome {
-  return inRange(y) ? valueOf(y) : notAYear(raw);
+function checked(raw: Present, y: number, earliest: number): ParseOutcome {
+  return inRange(y, earliest) ? valueOf(y) : notAYear(raw, earliest);
 }
 
-export function parseYear(raw: CellValue, numberFormat?: string | null): ParseOutcome {
-  return screen(raw, readYear, numberFormat);
+/** Years from `earliest` (the Party's founding unless said otherwise) to LATEST_YEAR. */
+export function parseYear(
+  raw: CellValue,
+  numberFormat?: string | null,
+  earliest: number = EARLIEST_YEAR,
+): ParseOutcome {
+  return screen(raw, (v, format) => readYear(v, format, earliest), numberFormat);
 }
 
-function readYear(v: Present, numberFormat?: string | null): ParseOutcome {
-  if (typeof v === 'boolean') return notAYear(v);
+function readYear(v: Present, numberFormat: string | null | undefined, earliest: number): ParseOutcome {
+  if (typeof v === 'boolean') return notAYear(v, earliest);
   if (typeof v === 'number') {
-    if (inRange(v)) return valueOf(v);
+    if (inRange(v, earliest)) return valueOf(v);
     // A date in a year column: Office.js hands it over as a serial.
     const iso = isDateFormat(numberFormat) ? excelSerialToIso(v) : undefined;
-    return iso ? checked(v, yearOfIso(iso)) : notAYear(v);
+    return iso ? checked(v, yearOfIso(iso), earliest) : notAYear(v, earliest);
   }
   const date = parseDateText(v);
-  if (date) return 'iso' in date ? checked(v, yearOfIso(date.iso)) : notAYear(v, date.reason);
+  if (date)
+    return 'iso' in date ? checked(v, yearOfIso(date.iso), earliest) : notAYear(v, earliest, date.reason);
   const folded = foldText(v);
-  const spelled = /^nam (\d{4})$/.exec(folded);
+  const spelled = /^(?:nam|sinh nam) (\d{4})$/.exec(folded);
   const n = spelled ? Number(spelled[1]) : parseNumberText(v)?.value;
-  if (n === undefined) return notAYear(v);
+  if (n === undefined) return notAYear(v, earliest);
   if (Number.isInteger(n) && n >= 0 && n < 100) {
-    return notAYear(v, {
+    return notAYear(v, earliest, {
       vi: 'năm phải viết đủ 4 chữ số',
       en: 'the year must have 4 digits',
     });
   }
-  return checked(v, n);
+  return checked(v, n, earliest);
 }

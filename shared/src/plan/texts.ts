@@ -120,6 +120,7 @@ export const VALUE_LABELS: Record<string, string> = {
   share: 'tỉ lệ thay đổi',
   previousPeriod: 'kỳ so sánh',
   age: 'tuổi',
+  ageAtMost: 'tuổi nhiều nhất',
   admissionDate: 'ngày vào Đảng',
   officialDate: 'ngày chính thức',
   row: 'dòng',

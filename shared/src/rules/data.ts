@@ -5,7 +5,7 @@
  */
 import { FIELDS, type FieldDef, type TableKind } from '../fields.ts';
 import { a1, type CellValue } from '../grid.ts';
-import { bi } from '../i18n.ts';
+import { bi, type Bilingual } from '../i18n.ts';
 import type { RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
 import { fieldColumn, nums, type RuleHelpers } from './helpers.ts';
@@ -344,8 +344,8 @@ export const DATA_RULES: RuleDef[] = [
               kind === 'members' ? ['cell'] : ['name', 'code'],
               kind === 'members'
                 ? bi(
-                    `${l.vi}: trùng họ tên${rec.values['birthDate'] !== undefined ? ', ngày sinh' : ''} và chi bộ với dòng ${firstRow}`,
-                    `${l.en}: same name${rec.values['birthDate'] !== undefined ? ', date of birth' : ''} and cell as row ${firstRow}`,
+                    `${l.vi}: trùng họ tên${birthSame(rec).vi} và chi bộ với dòng ${firstRow}`,
+                    `${l.en}: same name${birthSame(rec).en} and cell as row ${firstRow}`,
                   )
                 : bi(`${l.vi}: trùng với dòng ${firstRow}`, `${l.en}: same as row ${firstRow}`),
               { row: rec.row + 1, firstRow },
@@ -422,6 +422,13 @@ export const DATA_RULES: RuleDef[] = [
     },
   },
 ];
+
+/** What else two member rows found the same share besides the name: the birth date or year. */
+function birthSame(rec: RowRecord): Bilingual {
+  if (rec.values['birthDate'] !== undefined) return bi(', ngày sinh', ', date of birth');
+  if (rec.values['birthYear'] !== undefined) return bi(', năm sinh', ', year of birth');
+  return bi('', '');
+}
 
 /** Case and spacing do not make a person's name different; diacritics do ("Lò" is not "Lo"). */
 function nameKey(s: string): string {
@@ -519,7 +526,8 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       if (id === undefined) cellIds.set(cell, (cellId = cellKeys.of(h.fold(cell))));
       else cellId = id;
     }
-    const birth = h.text(rec, 'birthDate') ?? '';
+    // A list giving only the year of birth tells members apart by the year.
+    const birth = h.text(rec, 'birthDate') ?? h.text(rec, 'birthYear') ?? '';
     let hash = Math.imul(0x811c9dc5 ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ nameId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);

@@ -1,6 +1,6 @@
 /**
  * Checks on the member list (đảng viên). Messages name the row and the cell, never the
- * person, and never quote a birth date: both are personal data.
+ * person, and never quote a birth date or year: both are personal data.
  */
 import { bi } from '../i18n.ts';
 import { BASIS } from './basis.ts';
@@ -48,6 +48,14 @@ const isIsoDate = (v: unknown): v is string =>
   isDigitAt(v, 8) &&
   isDigitAt(v, 9);
 
+/** The year of birth of a list giving only the year ("Năm sinh"), when no full date is given. */
+function birthYearOnly(values: Record<string, unknown>): number | undefined {
+  const year = values['birthYear'];
+  return values['birthDate'] === undefined && typeof year === 'number' ? year : undefined;
+}
+
+const yearOf = (iso: string): number => twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
+
 export const MEMBER_RULES: RuleDef[] = [
   rowRule({
     id: 'member.task.missing',
@@ -82,7 +90,7 @@ export const MEMBER_RULES: RuleDef[] = [
     kinds: ['members'],
     needs: [],
     when: (rec) =>
-      (isIsoDate(rec.values['birthDate']) ? 1 : 0) +
+      (isIsoDate(rec.values['birthDate']) || birthYearOnly(rec.values) !== undefined ? 1 : 0) +
         (isIsoDate(rec.values['admissionDate']) ? 1 : 0) +
         (isIsoDate(rec.values['officialDate']) ? 1 : 0) >=
       2,
@@ -93,8 +101,25 @@ export const MEMBER_RULES: RuleDef[] = [
       const hasBirth = isIsoDate(birth);
       const hasAdmission = isIsoDate(admission);
       const hasOfficial = isIsoDate(official);
+      const birthYear = birthYearOnly(rec.values);
       // Most rows are fine: the list is made only for a finding.
       let out: Finding[] | undefined;
+      if (hasAdmission && birthYear !== undefined && yearOf(admission) <= birthYear) {
+        // Only the year of birth: admitted in that year or before it is certainly wrong.
+        const l = h.label(rec);
+        (out ??= []).push(
+          h.finding(
+            rec,
+            'admissionDate',
+            bi(
+              `${l.vi}: ngày vào Đảng ${viDate(admission)} không sau năm sinh`,
+              `${l.en}: admission date ${admission} is not after the year of birth`,
+            ),
+            { admissionDate: admission },
+            bi('Kiểm tra lại năm sinh và ngày vào Đảng.', 'Check the year of birth and the admission date.'),
+          ),
+        );
+      }
       if (hasBirth && hasAdmission && admission <= birth) {
         const l = h.label(rec);
         (out ??= []).push(
@@ -148,16 +173,39 @@ export const MEMBER_RULES: RuleDef[] = [
     title: bi('Chưa đủ tuổi khi vào Đảng', 'Under the minimum age at admission'),
     basis: BASIS.statuteAge,
     kinds: ['members'],
-    needs: ['birthDate', 'admissionDate'],
+    needs: ['admissionDate'],
     // Admission before birth is member.dates.order's finding; no minimum in the rulebook: no check.
-    when: (rec, h) =>
-      h.thresholds.minAdmissionAge !== undefined &&
-      isIsoDate(rec.values['birthDate']) &&
-      isIsoDate(rec.values['admissionDate']) &&
-      rec.values['birthDate'] < rec.values['admissionDate'],
+    when: (rec, h) => {
+      if (h.thresholds.minAdmissionAge === undefined) return false;
+      const admission = rec.values['admissionDate'];
+      if (!isIsoDate(admission)) return false;
+      const birth = rec.values['birthDate'];
+      if (isIsoDate(birth)) return birth < admission;
+      const year = birthYearOnly(rec.values);
+      return year !== undefined && year < yearOf(admission);
+    },
     row(rec, h) {
-      const age = fullYears(rec.values['birthDate'] as string, rec.values['admissionDate'] as string);
+      const admission = rec.values['admissionDate'] as string;
+      const birth = rec.values['birthDate'];
       const minimum = h.thresholds.minAdmissionAge!;
+      if (!isIsoDate(birth)) {
+        // Only the year of birth: the oldest the member can have been. Under the minimum even
+        // so, certainly too young; otherwise the year alone cannot tell.
+        const atMost = yearOf(admission) - birthYearOnly(rec.values)!;
+        if (atMost >= minimum) return undefined;
+        const l = h.label(rec);
+        return h.finding(
+          rec,
+          'admissionDate',
+          bi(
+            `${l.vi}: nhiều nhất ${atMost} tuổi khi vào Đảng (tối thiểu ${minimum} tuổi)`,
+            `${l.en}: at most ${atMost} years old when admitted (minimum ${minimum})`,
+          ),
+          { ageAtMost: atMost, minimum },
+          bi('Kiểm tra lại năm sinh và ngày vào Đảng.', 'Check the year of birth and the admission date.'),
+        );
+      }
+      const age = fullYears(birth, admission);
       if (age >= minimum) return undefined;
       const l = h.label(rec);
       return h.finding(

@@ -481,6 +481,23 @@ describe('headers with a unit and meetings counted plainly', () => {
   });
 });
 
+describe('a member list giving only the year of birth', () => {
+  it('reads "Năm sinh" as the year of birth: a year there is no error, a full date gives its year', () => {
+    const data = read(
+      sheet('Đảng viên', [
+        ['STT', 'Họ và tên', 'Năm sinh', 'Chi bộ', 'Ngày vào Đảng'],
+        [1, 'Lò Văn Pọm', 1980, 'Chi bộ bản Nà Khi', '11/10/2001'],
+        [2, 'Điêu Thị Hương', '09/09/1974', 'Chi bộ bản Nà Khi', '12/03/2007'],
+        [3, 'Hà Văn Tám', 1927, 'Chi bộ bản Nà Khi', '14/09/1950'],
+      ]),
+    );
+    const t = data.tables[0]!;
+    expect(fieldCols(t)).toMatchObject({ birthYear: 'C' });
+    expect(recordsOf(data, t).map((r) => r.values['birthYear'])).toEqual([1980, 1974, 1927]);
+    expect(data.issues).toEqual([]);
+  });
+});
+
 describe('a table laid beside another on the same rows', () => {
   const cells = (extra: CellValue[][] = [[], [], []]): CellValue[][] => [
     ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy', _, ...extra[0]!],

@@ -157,3 +157,32 @@ describe('year', () => {
     }
   });
 });
+
+describe('birth year', () => {
+  it.each([
+    [1980, null, 1980],
+    ['1980', null, 1980],
+    ['Sinh năm 1980', null, 1980],
+    ['12/05/1980', null, 1980],
+    [29353, 'dd/mm/yyyy', 1980],
+    // Members born before the Party was founded are still on the lists.
+    [1925, null, 1925],
+    [1900, null, 1900],
+  ] as const)('%j (format %j) → %d', (raw, fmt, expected) => {
+    expect(parseValue(raw, 'birthYear', fmt)).toEqual({ kind: 'value', value: expected });
+  });
+
+  it.each([
+    [1899, 'từ 1900 đến 2100'],
+    ['80', '4 chữ số'],
+    ['12/05/80', '4 chữ số'],
+  ] as const)('%j is invalid (%s)', (raw, vi) => {
+    const out = parseValue(raw, 'birthYear');
+    expect(out.kind).toBe('invalid');
+    if (out.kind === 'invalid') expect(out.reason.vi).toContain(vi);
+  });
+
+  it('keeps the Party-founding floor for other years', () => {
+    expect(parseValue(1925, 'year').kind).toBe('invalid');
+  });
+});

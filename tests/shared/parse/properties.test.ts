@@ -18,6 +18,7 @@ const ALL_TYPES: FieldType[] = [
   'bool',
   'date',
   'year',
+  'birthYear',
   'rating',
   'memberStatus',
 ];

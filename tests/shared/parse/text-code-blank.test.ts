@@ -11,6 +11,7 @@ const ALL_TYPES: FieldType[] = [
   'bool',
   'date',
   'year',
+  'birthYear',
   'rating',
   'memberStatus',
 ];

@@ -116,3 +116,74 @@ describe('members', () => {
     expect(none.passed.map((p) => p.ruleId)).not.toContain('member.age.atAdmission');
   });
 });
+
+describe('members with only the year of birth ("Năm sinh")', () => {
+  const data = one(
+    'members',
+    ['fullName', 'birthYear', 'cell', 'admissionDate'],
+    [
+      ['Lò Văn A', 2005, 'Bản Pu Sút', '2023-01-05'],
+      ['Lò Văn B', 2006, 'Bản Pu Sút', '2023-12-31'],
+      ['Lò Văn C', 1980, 'Bản Pu Sút', '1980-06-01'],
+      ['Lò Văn D', 1980, 'Bản Pu Sút', '1979-06-01'],
+      ['Lò Văn E', 1925, 'Bản Pu Sút', '1947-06-01'],
+    ],
+    'Đảng viên',
+  );
+  const { issues } = run(data);
+
+  it('member.age.atAdmission fires only when even the oldest the member can have been is under age', () => {
+    // Born in 2005 and admitted in January 2023: 17 or 18, the year alone cannot tell.
+    const found = byRule(issues, 'member.age.atAdmission');
+    expect(found.map((i) => i.cell)).toEqual(['D6']);
+    expect(found[0]!.values).toEqual({ ageAtMost: 17, minimum: 18 });
+    expect(found[0]!.message.vi).toBe(
+      'Đảng viên ở dòng 6 (Chi bộ Bản Pu Sút): nhiều nhất 17 tuổi khi vào Đảng (tối thiểu 18 tuổi)',
+    );
+    expect(found[0]!.message.en).toBe(
+      'Member on row 6 (Pu Sút cell): at most 17 years old when admitted (minimum 18)',
+    );
+  });
+
+  it('member.dates.order fires on an admission in or before the year of birth, never quoting the year', () => {
+    const found = byRule(issues, 'member.dates.order');
+    expect(found.map((i) => i.cell)).toEqual(['D7', 'D8']);
+    expect(found[0]!.message.vi).toBe(
+      'Đảng viên ở dòng 7 (Chi bộ Bản Pu Sút): ngày vào Đảng 01/06/1980 không sau năm sinh',
+    );
+    expect(found[1]!.message.en).toBe(
+      'Member on row 8 (Pu Sút cell): admission date 1979-06-01 is not after the year of birth',
+    );
+    // Row 8: born in 1980, admitted in 1979; the year of birth is personal.
+    expect(JSON.stringify(found[1])).not.toContain('1980');
+  });
+
+  it('a full date of birth, when given, is what the rules read', () => {
+    const both = one(
+      'members',
+      ['fullName', 'birthDate', 'birthYear', 'cell', 'admissionDate'],
+      [['Lò Văn A', '2005-01-06', 2006, 'Bản Pu Sút', '2023-01-05']],
+      'Đảng viên',
+    );
+    const found = byRule(run(both).issues, 'member.age.atAdmission');
+    expect(found.map((i) => i.values)).toEqual([{ age: 17, minimum: 18 }]);
+  });
+
+  it('data.duplicateRow tells members apart by the year of birth when there is no date', () => {
+    const twice = one(
+      'members',
+      ['fullName', 'birthYear', 'cell'],
+      [
+        ['Lò Văn A', 1980, 'Bản Pu Sút'],
+        ['Lò Văn A', 1981, 'Bản Pu Sút'],
+        ['Lò Văn A', 1980, 'Bản Pu Sút'],
+      ],
+      'Đảng viên',
+    );
+    const found = byRule(run(twice).issues, 'data.duplicateRow');
+    expect(found.map((i) => [i.cell, i.values])).toEqual([['C7', { row: 7, firstRow: 5 }]]);
+    expect(found[0]!.message.vi).toBe(
+      'Đảng viên ở dòng 7 (Chi bộ Bản Pu Sút): trùng họ tên, năm sinh và chi bộ với dòng 5',
+    );
+  });
+});
