@@ -11,8 +11,26 @@ import type { ParseOutcome } from './index.ts';
 const TRUE_MARKS = new Set(['✓', '✔', '☑', '✅', '🗸', '√']);
 const FALSE_MARKS = new Set(['✗', '✘', '☒', '❌', '☐']);
 
-/** Folded spellings (foldText) of yes. "Đ"/"Đạt" is used in checklists for "met". */
-const TRUE_WORDS = new Set(['x', 'co', 'c', 'true', '1', 'd', 'dat', 'yes', 'y', 'dung']);
+/**
+ * Folded spellings (foldText) of yes. "Đ"/"Đạt" is used in checklists for "met"; "Đã có",
+ * "Rồi" answer "has it already?". Not "v": on attendance lists it means "vắng" (absent).
+ */
+const TRUE_WORDS = new Set([
+  'x',
+  'co',
+  'c',
+  'true',
+  '1',
+  'd',
+  'dat',
+  'yes',
+  'y',
+  'dung',
+  'da co',
+  'co roi',
+  'roi',
+  'da',
+]);
 /** Folded spellings of no. */
 const FALSE_WORDS = new Set([
   'khong',

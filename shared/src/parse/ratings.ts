@@ -10,7 +10,7 @@
 import type { CellValue } from '../grid.ts';
 import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
 import { foldCompact } from '../text.ts';
-import { invalid, quote, screen, valueOf, type Present } from './common.ts';
+import { BLANK, invalid, quote, screen, valueOf, type Present } from './common.ts';
 import type { ParseOutcome } from './index.ts';
 
 /** Stems (folded, without spaces) naming each level, before the optional "nhiệm vụ". */
@@ -63,9 +63,24 @@ export function parseRating(raw: CellValue): ParseOutcome {
   return screen(raw, readRating);
 }
 
+/**
+ * "Không xếp loại", "Chưa xếp loại": some members are not rated in a year (admitted less than
+ * six months before, on long sick leave…). That is no rating, written on purpose: blank, not
+ * an error.
+ */
+const NOT_RATED = new Set([
+  'khongxeploai',
+  'chuaxeploai',
+  'khongdanhgia',
+  'chuadanhgia',
+  'khongxl',
+  'chuaxl',
+]);
+
 function readRating(v: Present): ParseOutcome {
   const code = typeof v === 'string' ? ratingFromText(v) : undefined;
   if (code) return valueOf(code);
+  if (typeof v === 'string' && NOT_RATED.has(foldCompact(v))) return BLANK;
   const q = quote(v);
   return invalid(
     `${q.vi} không phải là mức xếp loại; cần HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc tên đầy đủ)`,

@@ -69,6 +69,13 @@ describe('rating', () => {
     }
   });
 
+  it.each(['Không xếp loại', 'Chưa xếp loại', 'KHÔNG XẾP LOẠI', 'Không đánh giá', 'Chưa XL'])(
+    '%j is blank: a member not rated that year, on purpose',
+    (raw) => {
+      expect(parseValue(raw, 'rating')).toEqual({ kind: 'blank' });
+    },
+  );
+
   it('no spelling belongs to two levels', () => {
     const owner = new Map<string, string>();
     for (const code of RATING_CODES) {
