@@ -22,8 +22,12 @@ const SPELLINGS: ReadonlyMap<string, MemberStatus> = new Map([
   ['probationary', 'probationary'],
 ]);
 
+/**
+ * The status, also with a note in brackets after it: "Chính thức (miễn sinh hoạt)" is an
+ * official member exempted from meetings.
+ */
 export function memberStatusFromText(text: string): MemberStatus | undefined {
-  return SPELLINGS.get(foldCompact(text));
+  return SPELLINGS.get(foldCompact(text)) ?? SPELLINGS.get(foldCompact(text.replace(/\([^()]*\)\s*$/, '')));
 }
 
 export function parseMemberStatus(raw: CellValue): ParseOutcome {

@@ -70,6 +70,9 @@ export const COUNT_UNITS: readonly string[] = [
   'dv', // đv (members)
   'dang vien',
   'nguoi', // người
+  'dong chi', // đồng chí
+  'd c', // đ/c
+  'dc', // đc
   'chi bo', // chi bộ
   'ho', // hộ (households)
   'nam', // năm (years)

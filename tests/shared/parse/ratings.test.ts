@@ -108,11 +108,13 @@ describe('memberStatus', () => {
     ['ĐB', 'probationary'],
     ['D.B', 'probationary'],
     ['Đảng viên dự bị', 'probationary'],
+    ['Chính thức (miễn sinh hoạt)', 'official'],
+    ['Dự bị (chuyển đến)', 'probationary'],
   ] as const)('%j → %s', (raw, status) => {
     expect(parseValue(raw, 'memberStatus')).toEqual({ kind: 'value', value: status });
   });
 
-  it.each(['Quần chúng', 'x', 'C', 1, true])('%j is invalid', (raw) => {
+  it.each(['Quần chúng', 'x', 'C', 1, true, 'Miễn sinh hoạt'])('%j is invalid', (raw) => {
     const out = parseValue(raw, 'memberStatus');
     expect(out.kind).toBe('invalid');
     if (out.kind === 'invalid') expect(out.reason.vi).toContain('không phải là "Chính thức" hay "Dự bị"');
