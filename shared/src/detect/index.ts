@@ -109,6 +109,8 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       headerRows: band.columnNumberRow === undefined ? band.rows : [...band.rows, band.columnNumberRow],
     };
     const scan = scanBody(view, layout, band.bodyStart);
+    // A member list grouped under "I. Chi bộ bản …" rows names each member's cell by the group.
+    const cellFromGroups = found.kind === 'members' && !fieldOf.has('cell') && scan.groupRows.length > 0;
     const headerBottom = band.columnNumberRow ?? band.rows[band.rows.length - 1]!;
     const lastRow = scan.lastRow >= 0 ? scan.lastRow : headerBottom;
     const table: DetectedTable = {
@@ -130,15 +132,24 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
         ? band.lastCol
         : (band.resultStart ?? resultColumnFor(view, band.lastCol, top, lastRow)),
       columns: found.columns,
-      missingRequired: found.missingRequired,
+      missingRequired: cellFromGroups
+        ? found.missingRequired.filter((f) => f !== 'cell')
+        : found.missingRequired,
     };
     const mapped = mappedColumns(table, defs);
     if (!sheet.hidden || table.dataRows.length > 0) {
-      if (found.missingRequired.length > 0) issues.push(missingRequiredIssue(table));
+      if (table.missingRequired.length > 0) issues.push(missingRequiredIssue(table));
       const totalIssues: Issue[] = [];
       const rowIssues: Issue[] = [];
       table.totalRows = readTotals(view, scan.totals, mapped, totalIssues);
-      const records = readRecords(view, table, mapped, scan.groupsOf, rowIssues);
+      const records = readRecords(
+        view,
+        table,
+        mapped,
+        scan.groupsOf,
+        rowIssues,
+        cellFromGroups ? 'cell' : undefined,
+      );
       for (let i = 0; i < records.length; i++) out.records.push(records[i]!);
       // Totals and data rows interleave: report in reading order.
       mergeByRow(totalIssues, rowIssues, issues);

@@ -283,7 +283,8 @@ function valuesLayout(fields: readonly string[]): RowRecord['values'] {
 
 /**
  * Records of the table's data rows; unreadable values become issues, in row order (then
- * column order). Values are read column by column: one field at a time, every store into
+ * column order). `groupField`, when given, is a field no column holds that each row takes from
+ * its innermost group row's label (a member's cell, from "I. Chi bộ bản …" above its rows). Values are read column by column: one field at a time, every store into
  * the rows' values objects is the same property of the same object layout, which V8 does far
  * faster than stores of changing properties.
  */
@@ -293,6 +294,7 @@ export function readRecords(
   mapped: readonly MappedColumn[],
   groupsOf: readonly string[][],
   issues: Issue[],
+  groupField?: string,
 ): RowRecord[] {
   const sheet = view.name;
   const rows = table.dataRows;
@@ -300,7 +302,8 @@ export function readRecords(
   const source: RecordSource = { view, mapped };
   // Every record of the table starts from the same layout of fields (a blank one stays
   // undefined), so the rules reading 100,000 rows meet one object shape per table.
-  const layout = valuesLayout(mapped.map((m) => m.field));
+  const fields = mapped.map((m) => m.field);
+  const layout = valuesLayout(groupField ? [...fields, groupField] : fields);
   const records: RowRecord[] = new Array(rows.length);
   const values: RowRecord['values'][] = new Array(rows.length);
   const stored: (readonly CellValue[] | undefined)[] = new Array(rows.length);
@@ -309,6 +312,12 @@ export function readRecords(
     stored[i] = view.rowArray(r);
     values[i] = { ...layout };
     records[i] = new TableRecord(table, source, r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(r));
+  }
+  if (groupField) {
+    for (let i = 0; i < rows.length; i++) {
+      const label = groupsOf[i]?.at(-1);
+      if (label !== undefined) values[i]![groupField] = label;
+    }
   }
   const unreadable: { i: number; k: number; issue: Issue }[] = [];
   const merged = (view.sheet.merges?.length ?? 0) > 0;

@@ -12,6 +12,7 @@ import {
   termPeriod,
   yearPeriod,
 } from '../../../shared/src/period.ts';
+import { readWorkbook } from '../../../shared/src/detect/index.ts';
 import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { _, fieldCols, mapping, read, recordsOf, rows1, sheet } from './helpers.ts';
 
@@ -495,6 +496,52 @@ describe('a member list giving only the year of birth', () => {
     expect(fieldCols(t)).toMatchObject({ birthYear: 'C' });
     expect(recordsOf(data, t).map((r) => r.values['birthYear'])).toEqual([1980, 1974, 1927]);
     expect(data.issues).toEqual([]);
+  });
+});
+
+describe('a member list grouped by cell, with no cell column', () => {
+  const grid = {
+    name: 'nhom-chi-bo.xlsx',
+    sheets: [
+      sheet('Chi bộ', [
+        ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+        [1, 'Chi bộ bản Nà Khi', 3],
+        [2, 'Chi bộ bản Co Lóng', 1],
+      ]),
+      sheet('Đảng viên', [
+        ['STT', 'Họ và tên', 'Ngày sinh', 'Ngày vào Đảng'],
+        ['I. Chi bộ bản Nà Khi'],
+        [1, 'Lò Văn Pọm', '02/03/1980', '11/10/2001'],
+        [2, 'Lò Văn Pọm', '02/03/1980', '11/10/2001'],
+        ['II. Chi bộ bản Co Lóng'],
+        [3, 'Hà Đức Tuấn', '07/08/1962', '14/09/1992'],
+      ]),
+    ],
+  };
+
+  it('takes each member’s cell from the group row above, and does not call the column missing', () => {
+    const data = readWorkbook(grid);
+    const members = data.tables.find((t) => t.kind === 'members')!;
+    expect(members.missingRequired).toEqual([]);
+    expect(recordsOf(data, members).map((r) => r.values['cell'])).toEqual([
+      'Chi bộ bản Nà Khi',
+      'Chi bộ bản Nà Khi',
+      'Chi bộ bản Co Lóng',
+    ]);
+    expect(data.issues.filter((i) => i.ruleId === 'table.missingRequired')).toEqual([]);
+  });
+
+  it('so the cross-sheet and duplicate checks see the cells', () => {
+    const report = checkWorkbook(grid);
+    const cross = report.issues.filter((i) => i.ruleId === 'cross.cell.memberCount');
+    // Nà Khi: 3 in the cell table, 2 rows in the list; Co Lóng agrees.
+    expect(cross.map((i) => [i.sheet, i.cell, i.values])).toEqual([
+      ['Chi bộ', 'C2', { cellTable: 3, memberList: 2 }],
+    ]);
+    const dup = report.issues.filter((i) => i.ruleId === 'data.duplicateRow');
+    expect(dup.map((i) => i.message.vi)).toEqual([
+      'Đảng viên ở dòng 4 (Chi bộ bản Nà Khi): trùng họ tên, ngày sinh và chi bộ với dòng 3',
+    ]);
   });
 });
 
