@@ -56,6 +56,25 @@ function birthYearOnly(values: Record<string, unknown>): number | undefined {
 
 const yearOf = (iso: string): number => twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
 
+/** What an admission must come after, and what to check when it does not. */
+const BIRTH_DATE = {
+  what: bi('ngày sinh', 'date of birth'),
+  check: bi('Kiểm tra lại ngày sinh và ngày vào Đảng.', 'Check the dates of birth and admission.'),
+};
+const BIRTH_YEAR = {
+  what: bi('năm sinh', 'year of birth'),
+  check: bi('Kiểm tra lại năm sinh và ngày vào Đảng.', 'Check the year of birth and the admission date.'),
+};
+
+/**
+ * What an admission date fails to come after, if it does: the date of birth, or the year of
+ * birth where only the year is given (admitted in that year or before it is certainly wrong).
+ */
+function notAfterBirth(admission: string, birth: unknown, birthYear: number | undefined) {
+  if (isIsoDate(birth)) return admission <= birth ? BIRTH_DATE : undefined;
+  return birthYear !== undefined && yearOf(admission) <= birthYear ? BIRTH_YEAR : undefined;
+}
+
 export const MEMBER_RULES: RuleDef[] = [
   rowRule({
     id: 'member.task.missing',
@@ -104,34 +123,19 @@ export const MEMBER_RULES: RuleDef[] = [
       const birthYear = birthYearOnly(rec.values);
       // Most rows are fine: the list is made only for a finding.
       let out: Finding[] | undefined;
-      if (hasAdmission && birthYear !== undefined && yearOf(admission) <= birthYear) {
-        // Only the year of birth: admitted in that year or before it is certainly wrong.
+      const born = hasAdmission ? notAfterBirth(admission, birth, birthYear) : undefined;
+      if (hasAdmission && born) {
         const l = h.label(rec);
         (out ??= []).push(
           h.finding(
             rec,
             'admissionDate',
             bi(
-              `${l.vi}: ngày vào Đảng ${viDate(admission)} không sau năm sinh`,
-              `${l.en}: admission date ${admission} is not after the year of birth`,
+              `${l.vi}: ngày vào Đảng ${viDate(admission)} không sau ${born.what.vi}`,
+              `${l.en}: admission date ${admission} is not after the ${born.what.en}`,
             ),
             { admissionDate: admission },
-            bi('Kiểm tra lại năm sinh và ngày vào Đảng.', 'Check the year of birth and the admission date.'),
-          ),
-        );
-      }
-      if (hasBirth && hasAdmission && admission <= birth) {
-        const l = h.label(rec);
-        (out ??= []).push(
-          h.finding(
-            rec,
-            'admissionDate',
-            bi(
-              `${l.vi}: ngày vào Đảng ${viDate(admission)} không sau ngày sinh`,
-              `${l.en}: admission date ${admission} is not after the date of birth`,
-            ),
-            { admissionDate: admission },
-            bi('Kiểm tra lại ngày sinh và ngày vào Đảng.', 'Check the dates of birth and admission.'),
+            born.check,
           ),
         );
       }
