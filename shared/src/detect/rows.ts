@@ -96,7 +96,16 @@ function totalKind(label: string, groupOpen: boolean): 'group' | 'grand' | undef
     return undefined;
   }
   if (w0 === 'cong') {
-    if (w1 === undefined || w1 === 'nhom' || ROMAN.test((w1 ?? '').toUpperCase()) || words.length <= 2)
+    // "Cộng toàn huyện", "Cộng toàn Đảng bộ": the whole table.
+    if (w1 === 'toan') return 'grand';
+    if (
+      w1 === undefined ||
+      w1 === 'nhom' ||
+      w1 === 'khoi' ||
+      w1 === 'cum' ||
+      ROMAN.test((w1 ?? '').toUpperCase()) ||
+      words.length <= 2
+    )
       return groupOpen && w1 !== 'chung' ? 'group' : 'grand';
     return undefined;
   }

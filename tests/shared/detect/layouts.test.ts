@@ -773,6 +773,32 @@ describe('hamlets sheet with a total on top, a unit code and a merged "Dân số
   });
 });
 
+describe('totals written "Cộng khối …" and "Cộng toàn …"', () => {
+  const data = read(
+    sheet('Tổng hợp TCCSĐ', [
+      ['STT', 'Tên tổ chức cơ sở đảng', 'Tổng số đảng viên'],
+      ['A', 'Khối xã, thị trấn'],
+      [1, 'Đảng bộ xã Nậm Lạnh', 320],
+      [2, 'Đảng bộ xã Mường Lèo', 280],
+      [_, 'Cộng khối xã, thị trấn', 600],
+      ['B', 'Khối cơ quan'],
+      [3, 'Chi bộ Công an huyện', 40],
+      [_, 'Cộng khối cơ quan', 40],
+      [_, 'Cộng toàn huyện', 640],
+    ]),
+  );
+
+  it('closes each group at its "Cộng khối …" row and totals the table at "Cộng toàn …"', () => {
+    const t = data.tables[0]!;
+    expect(rows1(t.dataRows)).toEqual([3, 4, 7]);
+    expect(t.totalRows.map((x) => [x.row + 1, x.label, rows1(x.coversRows)])).toEqual([
+      [5, 'Cộng khối xã, thị trấn', [3, 4]],
+      [8, 'Cộng khối cơ quan', [7]],
+      [9, 'Cộng toàn huyện', [3, 4, 7]],
+    ]);
+  });
+});
+
 describe('organizations table for a term', () => {
   const data = read(
     sheet('Tổng hợp TCCSĐ', [
