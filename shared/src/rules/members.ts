@@ -56,7 +56,7 @@ function birthYearOnly(values: Record<string, unknown>): number | undefined {
 
 const yearOf = (iso: string): number => twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
 
-/** What an admission must come after, and what to check when it does not. */
+/** The birth an admission is checked against, and what to check when the check fails. */
 const BIRTH_DATE = {
   what: bi('ngày sinh', 'date of birth'),
   check: bi('Kiểm tra lại ngày sinh và ngày vào Đảng.', 'Check the dates of birth and admission.'),
@@ -192,35 +192,24 @@ export const MEMBER_RULES: RuleDef[] = [
       const admission = rec.values['admissionDate'] as string;
       const birth = rec.values['birthDate'];
       const minimum = h.thresholds.minAdmissionAge!;
-      if (!isIsoDate(birth)) {
-        // Only the year of birth: the oldest the member can have been. Under the minimum even
-        // so, certainly too young; otherwise the year alone cannot tell.
-        const atMost = yearOf(admission) - birthYearOnly(rec.values)!;
-        if (atMost >= minimum) return undefined;
-        const l = h.label(rec);
-        return h.finding(
-          rec,
-          'admissionDate',
-          bi(
-            `${l.vi}: nhiều nhất ${atMost} tuổi khi vào Đảng (tối thiểu ${minimum} tuổi)`,
-            `${l.en}: at most ${atMost} years old when admitted (minimum ${minimum})`,
-          ),
-          { ageAtMost: atMost, minimum },
-          bi('Kiểm tra lại năm sinh và ngày vào Đảng.', 'Check the year of birth and the admission date.'),
-        );
-      }
-      const age = fullYears(birth, admission);
+      // With only the year of birth, the oldest the member can have been: under the minimum
+      // even so, certainly too young; otherwise the year alone cannot tell.
+      const exact = isIsoDate(birth);
+      const age = exact ? fullYears(birth, admission) : yearOf(admission) - birthYearOnly(rec.values)!;
       if (age >= minimum) return undefined;
       const l = h.label(rec);
+      const said = exact
+        ? bi(`${age} tuổi`, `${age} years old`)
+        : bi(`nhiều nhất ${age} tuổi`, `at most ${age} years old`);
       return h.finding(
         rec,
         'admissionDate',
         bi(
-          `${l.vi}: ${age} tuổi khi vào Đảng (tối thiểu ${minimum} tuổi)`,
-          `${l.en}: ${age} years old when admitted (minimum ${minimum})`,
+          `${l.vi}: ${said.vi} khi vào Đảng (tối thiểu ${minimum} tuổi)`,
+          `${l.en}: ${said.en} when admitted (minimum ${minimum})`,
         ),
-        { age, minimum },
-        bi('Kiểm tra lại ngày sinh và ngày vào Đảng.', 'Check the dates of birth and admission.'),
+        exact ? { age, minimum } : { ageAtMost: age, minimum },
+        (exact ? BIRTH_DATE : BIRTH_YEAR).check,
       );
     },
   }),
