@@ -16,7 +16,8 @@ import { parseCode } from './codes.ts';
 import { parseDate } from './dates.ts';
 import { parseMemberStatus } from './memberStatus.ts';
 import { parseDecimal, parseInteger } from './numbers.ts';
-import { isPercentFormat, parsePercent } from './percent.ts';
+import { parsePercent } from './percent.ts';
+import { parseQuantity } from './quantities.ts';
 import { parseRating } from './ratings.ts';
 import { parseText } from './texts.ts';
 import { EARLIEST_BIRTH_YEAR, parseYear } from './years.ts';
@@ -33,10 +34,7 @@ export function parseValue(raw: CellValue, type: FieldType, numberFormat?: strin
     case 'percent':
       return parsePercent(raw, numberFormat);
     case 'quantity':
-      // A percentage when typed as one ("90%" → 0.9, or a %-formatted cell), else the number as typed.
-      return (typeof raw === 'string' && raw.includes('%')) || isPercentFormat(numberFormat)
-        ? parsePercent(raw, numberFormat)
-        : parseDecimal(raw);
+      return parseQuantity(raw, numberFormat);
     case 'text':
       return parseText(raw);
     case 'code':

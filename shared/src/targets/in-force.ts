@@ -86,6 +86,12 @@ function text(record: RowRecord, field: string): string | undefined {
   return undefined;
 }
 
+/** The value cell as the official typed it, when typed as text ("Trên 90%"). */
+function valueAsTyped(record: RowRecord): string | undefined {
+  const raw = record.cells['value']?.raw;
+  return typeof raw === 'string' ? raw : undefined;
+}
+
 /** A ratio's value as a fraction: "95%" (parsed as 0.95), 95 and 0.95 all mean 95%. */
 function normalizeValue(record: RowRecord, measure: Measure): number | undefined {
   const v = record.values['value'];
@@ -111,9 +117,13 @@ export function targetsInForce(
         issues.push(unknownMeasure(record, measureText, rulebook));
       continue;
     }
+    // The comparison: its own column, else written with the value ("Trên 90%"), else in the
+    // measure's own words ("… từ 90% trở lên").
     const comparatorText = text(record, 'comparator');
+    const typed = valueAsTyped(record);
     const parsed =
       (comparatorText ? parseComparator(comparatorText) : undefined) ??
+      (typed ? parseComparator(typed) : undefined) ??
       parseComparator(withoutMeasurePhrase(measureText, measure));
     let value = normalizeValue(record, measure);
     if (value === undefined && parsed?.zero) value = 0;

@@ -118,13 +118,23 @@ describe('quantity (a target value: a percentage when typed as one, else the num
     ['600', null, 600],
     ['1.922', null, 1922],
     [95, null, 95],
+    // The comparison written in the same cell: the number is read alone.
+    ['Trên 90%', null, 0.9],
+    ['≥ 85%', null, 0.85],
+    ['từ 30 trở lên', null, 30],
+    ['không quá 5%', null, 0.05],
+    ['it nhat 2', null, 2],
   ] as const)('%s (format %s) → %s', (raw, format, expected) => {
     const out = parseValue(raw, 'quantity', format);
     expect(out.kind).toBe('value');
     expect((out as { value: number }).value).toBeCloseTo(expected, 12);
   });
 
-  it('refuses text that is neither', () => {
+  it('refuses text that is neither, quoting it as typed', () => {
     expect(parseValue('chín mươi', 'quantity').kind).toBe('invalid');
+    const out = parseValue('trên chín mươi', 'quantity');
+    expect(out.kind).toBe('invalid');
+    if (out.kind === 'invalid') expect(out.reason.vi).toContain('«trên chín mươi»');
+    expect(parseValue('Tuổi 30', 'quantity').kind).toBe('invalid');
   });
 });

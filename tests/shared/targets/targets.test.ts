@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termPeriod, yearPeriod, type Period } from '../../../shared/src/period.ts';
+import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
 import { rulebookSchema, type Rulebook, type Target } from '../../../shared/src/rulebook/schema.ts';
 import { emptyCounts, type Counts, type UnitSummary } from '../../../shared/src/summary.ts';
@@ -472,6 +473,30 @@ describe('targetsInForce', () => {
     });
     expect(issues[0]!.message.vi).toContain('Trồng rừng mới');
     expect(issues[0]!.message.vi).toContain('Đảng viên kết nạp');
+  });
+
+  it('takes the comparison written with the value when the table has no column for it', () => {
+    const report = checkWorkbook({
+      name: 'chi-tieu.xlsx',
+      sheets: [
+        {
+          name: 'Chỉ tiêu',
+          rows: [
+            ['STT', 'Chỉ tiêu', 'Giá trị'],
+            [1, 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên', 'Trên 90%'],
+            [2, 'Kết nạp đảng viên mới', 'từ 30 trở lên'],
+          ],
+        },
+      ],
+    });
+    expect(report.issues.filter((i) => i.ruleId === 'value.invalid')).toEqual([]);
+    const own = (measure: string) =>
+      report.targets.find((t) => t.measure === measure && t.level === undefined);
+    expect([own('membersGoodOrBetter')?.comparator, own('membersGoodOrBetter')?.required]).toEqual([
+      '>',
+      0.9,
+    ]);
+    expect([own('membersAdmitted')?.comparator, own('membersAdmitted')?.required]).toEqual(['>=', 30]);
   });
 
   it('reads comparators as officials write them', () => {
