@@ -283,10 +283,11 @@ function valuesLayout(fields: readonly string[]): RowRecord['values'] {
 
 /**
  * Records of the table's data rows; unreadable values become issues, in row order (then
- * column order). `groupField`, when given, is a field no column holds that each row takes from
- * its innermost group row's label (a member's cell, from "I. Chi bộ bản …" above its rows). Values are read column by column: one field at a time, every store into
+ * column order). Values are read column by column: one field at a time, every store into
  * the rows' values objects is the same property of the same object layout, which V8 does far
- * faster than stores of changing properties.
+ * faster than stores of changing properties. `groupField`, when given, is a field no column
+ * holds that each row takes from its innermost group row's label (a member's cell, from
+ * "I. Chi bộ bản …" above its rows).
  */
 export function readRecords(
   view: SheetView,
