@@ -174,7 +174,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
       // The next table may follow after blank rows, under a title line, or right under the
       // last row: a header's words where this table has counts, dates or yes/no.
       const mayStartTable = blankRun > 0 || nonBlank.length <= 2 || looksLikeHeader(arr, layout, left);
-      if (mayStartTable && startsNewTable(view, r, nonBlank.length, blankRun > 0, layout)) {
+      if (mayStartTable && startsNewTable(view, r, nonBlank.length, blankRun > 0, layout, repeatsHeader)) {
         end = r;
         break;
       }
@@ -291,7 +291,8 @@ function looksLikeHeader(arr: readonly CellValue[], layout: BodyLayout, left: nu
  * Does the next table start at `row`: its header, or a title line and then its header? After
  * blank rows a header row is enough. Right under this table's rows the header must also hold
  * texts where this table has counts, dates or yes/no: a member row ("Chi bộ bản …", "Chính
- * thức", "HTXSNV") reads much like a header, but its values are values of their columns.
+ * thức", "HTXSNV") reads much like a header, but its values are values of their columns. This
+ * table's own header repeated further down starts no new table, nor does a group row above it.
  */
 function startsNewTable(
   view: SheetView,
@@ -299,9 +300,12 @@ function startsNewTable(
   nonBlank: number,
   afterBlank: boolean,
   layout: BodyLayout,
+  repeatsHeader: (row: number) => boolean,
 ): boolean {
   const isHeader = (r: number): boolean =>
-    (afterBlank || looksLikeHeader(view.rowArray(r) ?? [], layout, view.left)) && isHeaderRow(view, r);
+    !repeatsHeader(r) &&
+    (afterBlank || looksLikeHeader(view.rowArray(r) ?? [], layout, view.left)) &&
+    isHeaderRow(view, r);
   if (isHeader(row)) return true;
   if (nonBlank > 2) return false;
   // A title line, then the next header.

@@ -610,6 +610,24 @@ describe('a long list that repeats its header further down', () => {
     ]),
   );
 
+  it('is not split at a group row that has the repeated header a few rows below it', () => {
+    const grouped = read(
+      sheet('Đảng viên', [
+        header,
+        ['I. Chi bộ bản Nà Khi'],
+        [1, 'Lò Văn Pọm', '02/03/1980', 'Chi bộ bản Nà Khi', '11/10/2001', 'HTTNV'],
+        [2, 'Điêu Thị Hương', '09/09/1974', 'Chi bộ bản Nà Khi', '12/03/2007', 'HTXSNV'],
+        header,
+        ['II. Chi bộ bản Co Lóng'],
+        [3, 'Hà Đức Tuấn', '07/08/1962', 'Chi bộ bản Co Lóng', '14/09/1992', 'HTNV'],
+      ]),
+    );
+    expect(grouped.tables.map((t) => [t.kind, rows1(t.dataRows), t.groupRows.length])).toEqual([
+      ['members', [3, 4, 7], 2],
+    ]);
+    expect(grouped.period).toBeUndefined();
+  });
+
   it('reads one table, skipping the repeated header rows, with no unreadable values', () => {
     expect(data.tables.map((t) => [t.kind, rows1(t.headerRows), t.columnNumberRow! + 1])).toEqual([
       ['members', [2], 3],
