@@ -81,6 +81,15 @@ const TARGET_CHECKS: CheckInfo[] = [
     title: bi('Chỉ tiêu của sổ không khớp thước đo nào', 'A workbook target names no known measure'),
     basis: consistency,
   },
+  {
+    id: TARGET_RULES.reportedDiffers,
+    severity: 'warning',
+    title: bi(
+      'Số thực hiện đơn vị báo cáo khác số liệu các biểu',
+      'A reported achievement differs from the workbook’s tables',
+    ),
+    basis: consistency,
+  },
 ];
 
 export const CHECK_CATALOGUE: readonly CheckInfo[] = [

@@ -173,6 +173,8 @@ export const FIELDS: Record<TableKind, FieldDef[]> = {
     f('measure', 'text', 'Chỉ tiêu', 'Target', { required: true }),
     f('comparator', 'text', 'So sánh', 'Comparator'),
     f('value', 'quantity', 'Giá trị', 'Value', { required: true }),
+    f('unitOfMeasure', 'text', 'Đơn vị tính', 'Unit of measure'),
+    f('reported', 'quantity', 'Thực hiện (đơn vị báo cáo)', 'Achieved (as the unit reports)'),
     f('scope', 'text', 'Phạm vi', 'Scope'),
     f('period', 'text', 'Thời hạn', 'Period'),
     f('basis', 'text', 'Căn cứ', 'Basis'),

@@ -17,7 +17,7 @@ import { readWorkbook } from './detect/index.ts';
 import { computeRatings } from './rating/index.ts';
 import { summarize } from './summarize/index.ts';
 import { runRules, applyJustifications } from './rules/index.ts';
-import { evaluateTargets, targetsInForce } from './targets/index.ts';
+import { evaluateTargets, reportedIssues, targetsInForce } from './targets/index.ts';
 import { planWrites } from './plan/index.ts';
 
 export interface CheckOptions {
@@ -71,8 +71,9 @@ export function evaluate(data: WorkbookData, options: CheckOptions = {}): Evalua
     ...(options.previous ? { previous: [options.previous] } : {}),
   });
 
+  const targetIssues = [...inForce.issues, ...reportedIssues(targets, inForce.reported, rulebook)];
   const issues = sortIssues(
-    applyJustifications([...data.issues, ...ratingIssues, ...inForce.issues, ...ruleIssues], data),
+    applyJustifications([...data.issues, ...ratingIssues, ...targetIssues, ...ruleIssues], data),
   );
   const open = issues.filter((i) => !i.justified);
   summary.openErrors = open.filter((i) => i.severity === 'error').length;

@@ -57,6 +57,11 @@ describe('figures the seeds report, from sample workbooks', () => {
     expect([t.numerator, t.denominator]).toEqual([49, 53]);
     expect(t.display.actual).toBe('92,45%');
     expect(t.status).toBe('met');
+    // The district's report of its targets ("Kế hoạch: Trên 90 | Thực hiện: 92,45") agrees.
+    expect([t.comparator, t.required]).toEqual(['>', 0.9]);
+    const reportTable = report.tables.find((x) => x.kind === 'targets')!;
+    expect(reportTable.columns.map((c) => c.field)).toContain('reported');
+    expect(report.issues.filter((i) => i.ruleId === 'targets.reportedDiffers')).toEqual([]);
   });
 
   it('seed 000: Sơn La commune committees good or better 90,19% (2021) and 91,66% (2022)', () => {

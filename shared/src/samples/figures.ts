@@ -215,6 +215,19 @@ export function vanLangOrganizations2018(): WorkbookGrid {
         { label: 'Chi bộ cơ sở', items: orgs.slice(30) },
       ],
       withQuality: true,
+      // The district's report restates the figure the engine computes from the table.
+      targetReport: {
+        title: 'KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2018',
+        rows: [
+          {
+            measure: 'Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên',
+            unit: '%',
+            planned: 'Trên 90',
+            achieved: '92,45',
+            rate: '102,7',
+          },
+        ],
+      },
     },
     PLAIN,
     rng,

@@ -9,7 +9,7 @@ import { memberRatingsFor, orgColumns, type OrgModel, type TypingStyle } from '.
 import { personName } from './names.ts';
 import type { Random } from './random.ts';
 import { drawTable, type TableGroup, type TablePlacement } from './table.ts';
-import { targetsSheet, type TargetRow } from './targets-sheet.ts';
+import { targetReportSheet, targetsSheet, type TargetReportRow, type TargetRow } from './targets-sheet.ts';
 
 export interface OrgWorkbookSpec {
   fileName: string;
@@ -26,6 +26,8 @@ export interface OrgWorkbookSpec {
   groups: TableGroup<OrgModel>[];
   withQuality: boolean;
   targets?: { title: string; rows: TargetRow[] };
+  /** The targets as a report of their implementation gives them, on a "Chỉ tiêu" sheet. */
+  targetReport?: { title: string; rows: TargetReportRow[] };
   /** Extra sheets drawn by the caller (a cells table, a hamlets table). */
   extraSheets?: SheetGrid[];
 }
@@ -63,6 +65,8 @@ export function orgWorkbook(
   });
   const sheets: SheetGrid[] = [finish(d), ...(spec.extraSheets ?? [])];
   if (spec.targets) sheets.push(targetsSheet('Chỉ tiêu', spec.targets.title, spec.targets.rows, header));
+  if (spec.targetReport)
+    sheets.push(targetReportSheet('Chỉ tiêu', spec.targetReport.title, spec.targetReport.rows, header));
   return { grid: { name: spec.fileName, sheets }, placement };
 }
 

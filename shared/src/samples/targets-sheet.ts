@@ -39,3 +39,46 @@ export function targetsSheet(
   );
   return finish(d);
 }
+
+/** A target as a report of its implementation gives it: the plan, what was achieved. */
+export interface TargetReportRow {
+  measure: string;
+  /** "%", "đảng viên", … */
+  unit: string;
+  planned: CellValue;
+  achieved: CellValue;
+  /** Achieved against planned, in per cent, as the report prints it. */
+  rate: CellValue;
+}
+
+/**
+ * A report of the targets' implementation ("Kế hoạch | Thực hiện | Tỷ lệ"), the layout boards
+ * use when they report to the level above rather than list their targets.
+ */
+export function targetReportSheet(
+  name: string,
+  title: string,
+  rows: TargetReportRow[],
+  drawHeader?: (d: SheetDraft, width: number) => number,
+): SheetGrid {
+  const d = draft(name);
+  const width = 7;
+  let row = drawHeader ? drawHeader(d, width) : 0;
+  row = drawTitle(d, row, title, width);
+  drawTable(
+    d,
+    row + 1,
+    [
+      { field: 'order', path: ['TT'], value: (_r, i) => i + 1 },
+      { field: 'measure', path: ['Chỉ tiêu'], value: (r) => r.measure },
+      { field: 'unitOfMeasure', path: ['ĐVT'], value: (r) => r.unit },
+      { field: 'value', path: ['Kế hoạch'], value: (r) => r.planned },
+      { field: 'reported', path: ['Thực hiện'], value: (r) => r.achieved },
+      { path: ['Tỷ lệ (%)'], value: (r) => r.rate },
+      { path: ['Ghi chú'], value: () => null },
+    ],
+    [{ items: rows }],
+    { columnNumbers: true },
+  );
+  return finish(d);
+}

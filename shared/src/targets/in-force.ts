@@ -11,8 +11,12 @@ import { foldText } from '../text.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import { COMPARATOR_SYMBOLS } from './evaluate.ts';
 import { findMeasure, MEASURES, type Measure } from './measures.ts';
+import type { ReportedFigure } from './reported.ts';
 
-export const TARGET_RULES = { unknownMeasure: 'targets.unknownMeasure' } as const;
+export const TARGET_RULES = {
+  unknownMeasure: 'targets.unknownMeasure',
+  reportedDiffers: 'targets.reportedDiffers',
+} as const;
 
 /** Comparator symbols, checked on the text as typed. */
 const COMPARATOR_SYMBOLS_TYPED: { pattern: RegExp; comparator: Comparator }[] = [
@@ -92,19 +96,27 @@ function valueAsTyped(record: RowRecord): string | undefined {
   return typeof raw === 'string' ? raw : undefined;
 }
 
-/** A ratio's value as a fraction: "95%" (parsed as 0.95), 95 and 0.95 all mean 95%. */
-function normalizeValue(record: RowRecord, measure: Measure): number | undefined {
-  const v = record.values['value'];
+/**
+ * A ratio's figure as a fraction: "95%" (parsed as 0.95), 95 and 0.95 all mean 95%. A unit of
+ * measure "%" does not change this: a cell Excel shows as "92,45%" holds 0.9245.
+ */
+function asMeasured(record: RowRecord, field: 'value' | 'reported', measure: Measure): number | undefined {
+  const v = record.values[field];
   if (typeof v !== 'number') return undefined;
   return measure.kind === 'ratio' && v > 1 ? v / 100 : v;
 }
 
-export function targetsInForce(
-  data: WorkbookData,
-  rulebook: Rulebook,
-): { targets: Target[]; issues: Issue[] } {
+export interface TargetsInForce {
+  targets: Target[];
+  issues: Issue[];
+  /** What the unit reports as achieved, beside its targets ("Thực hiện"). */
+  reported: ReportedFigure[];
+}
+
+export function targetsInForce(data: WorkbookData, rulebook: Rulebook): TargetsInForce {
   const targets = [...rulebook.targets];
   const issues: Issue[] = [];
+  const reported: ReportedFigure[] = [];
   const records = data.records;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
@@ -125,17 +137,23 @@ export function targetsInForce(
       (comparatorText ? parseComparator(comparatorText) : undefined) ??
       (typed ? parseComparator(typed) : undefined) ??
       parseComparator(withoutMeasurePhrase(measureText, measure));
-    let value = normalizeValue(record, measure);
+    let value = asMeasured(record, 'value', measure);
     if (value === undefined && parsed?.zero) value = 0;
     if (value === undefined) continue;
     const comparator = parsed?.comparator ?? '>=';
 
     const scope = text(record, 'scope');
     const levels = parseLevels(scope);
-    const period = parseTargetPeriod(text(record, 'period'));
+    // The period: its own column, else in the target's words ("Đến năm 2025, …", "trong nhiệm kỳ").
+    const period = parseTargetPeriod(text(record, 'period') ?? measureText);
     const basisText = text(record, 'basis');
+    // A yearly target and a term target for the same measure are two targets ("Kết nạp 120
+    // đảng viên mỗi năm", "600 trong nhiệm kỳ"): each replaces only its own kind.
     const replaced = targets.findIndex(
-      (t) => t.measure === measure.id && sameDirection(t.comparator, comparator),
+      (t) =>
+        t.measure === measure.id &&
+        sameDirection(t.comparator, comparator) &&
+        (t.period.kind === 'term') === (period.kind === 'term'),
     );
     const symbol = COMPARATOR_SYMBOLS[comparator];
     const valueText = measure.kind === 'ratio' ? `${round(value * 100)}%` : String(value);
@@ -154,8 +172,19 @@ export function targetsInForce(
     };
     if (replaced >= 0) targets[replaced] = own;
     else targets.push(own);
+    const achieved = asMeasured(record, 'reported', measure);
+    if (achieved !== undefined) {
+      reported.push({
+        targetId: own.id,
+        measureText,
+        value: achieved,
+        sheet: record.sheet,
+        cell: record.cells['reported']!.address,
+        rowRef: record.ref,
+      });
+    }
   }
-  return { targets, issues };
+  return { targets, issues, reported };
 }
 
 /**

@@ -271,12 +271,18 @@ export function findMeasure(text: string): Measure | undefined {
   for (const m of MEASURES) if (m.id.toLowerCase() === compact) return m;
   const folded = foldText(text);
   if (!folded) return undefined;
+  // The target's figure may sit inside its words: "Kết nạp 600 đảng viên mới".
+  const wordsOnly = folded
+    .replace(/(^| )\d+( \d+)*( ?%)?(?= |$)/g, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
   let best: { measure: Measure; length: number } | undefined;
   for (const m of MEASURES) {
     for (const phrase of [foldText(m.label.vi), foldText(m.label.en), ...m.aliases]) {
       if (!phrase) continue;
       if (folded === phrase) return m;
-      if (containsPhrase(folded, phrase) && (!best || phrase.length > best.length)) {
+      const contained = containsPhrase(folded, phrase) || containsPhrase(wordsOnly, phrase);
+      if (contained && (!best || phrase.length > best.length)) {
         best = { measure: m, length: phrase.length };
       }
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { termPeriod, yearPeriod, type Period } from '../../../shared/src/period.ts';
+import { readWorkbook } from '../../../shared/src/detect/index.ts';
+import type { WorkbookGrid } from '../../../shared/src/grid.ts';
 import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
 import { rulebookSchema, type Rulebook, type Target } from '../../../shared/src/rulebook/schema.ts';
@@ -127,7 +129,10 @@ describe('measures', () => {
       'residentialCellsWithCommittee',
     );
     expect(findMeasure('Kết nạp đảng viên mới')?.id).toBe('membersAdmitted');
+    // The figure inside the words.
+    expect(findMeasure('Kết nạp 1.200 đảng viên mới trong nhiệm kỳ')?.id).toBe('membersAdmitted');
     expect(findMeasure('Trồng rừng mới')).toBeUndefined();
+    expect(findMeasure('Trồng 500 ha rừng mới')).toBeUndefined();
   });
 });
 
@@ -499,6 +504,69 @@ describe('targetsInForce', () => {
     expect([own('membersAdmitted')?.comparator, own('membersAdmitted')?.required]).toEqual(['>=', 30]);
   });
 
+  it('reads a report layout: ĐVT, Kế hoạch, Thực hiện, the period in the target’s words', () => {
+    const grid = reportLayout('92,45', [
+      ['3', 'Đến năm 2025, trên 90% chi bộ bản có chi ủy', '%', 90, null],
+      ['4', 'Kết nạp 120 đảng viên trong nhiệm kỳ', null, 120, null],
+    ]);
+    const report = checkWorkbook(grid);
+    const table = report.tables.find((t) => t.kind === 'targets')!;
+    expect(table.columns.map((c) => [c.header, c.field])).toEqual([
+      ['TT', 'order'],
+      ['Chỉ tiêu', 'measure'],
+      ['ĐVT', 'unitOfMeasure'],
+      ['Kế hoạch', 'value'],
+      ['Thực hiện', 'reported'],
+      ['Tỷ lệ (%)', undefined],
+      ['Ghi chú', undefined],
+    ]);
+    expect(table.unrecognized).toEqual(['Tỷ lệ (%)', 'Ghi chú']);
+    const own = (measure: string) => report.targets.find((t) => t.measure === measure)!;
+    expect([own('orgsGoodOrBetter').comparator, own('orgsGoodOrBetter').required]).toEqual(['>=', 0.9]);
+    expect(own('residentialCellsWithCommittee')).toMatchObject({
+      comparator: '>',
+      required: 0.9,
+      label: { vi: 'Đến năm 2025, trên 90% chi bộ bản có chi ủy' },
+    });
+    // The period in the target's words; a yearly and a term target for one measure both kept.
+    const { targets } = targetsInForce(readWorkbook(grid), DEFAULT_RULEBOOK);
+    const byLabel = (vi: string) => targets.find((t) => t.label.vi === vi)!.period;
+    expect(byLabel('Đến năm 2025, trên 90% chi bộ bản có chi ủy')).toEqual({ kind: 'by', toYear: 2025 });
+    expect(byLabel('Kết nạp 120 đảng viên trong nhiệm kỳ')).toEqual({ kind: 'term' });
+    expect(byLabel('Kết nạp đảng viên mới trong năm')).toEqual({ kind: 'year' });
+  });
+
+  it('flags an achievement the workbook’s own tables contradict (targets.reportedDiffers)', () => {
+    const issuesFor = (reported: string | number, admitted: number | undefined = 746) =>
+      checkWorkbook(reportLayout(reported, [], admitted)).issues.filter(
+        (i) => i.ruleId === 'targets.reportedDiffers',
+      );
+    // 49 of 53 organizations good or better = 92,45%: written to any number of decimals, rounded or cut.
+    for (const same of ['92,45', '92.45%', '92,4', '92,5', '92', 0.9245]) expect(issuesFor(same)).toEqual([]);
+    const [ratio, ...more] = issuesFor('93');
+    expect(more).toEqual([]);
+    expect(ratio).toMatchObject({
+      severity: 'warning',
+      sheet: 'Chỉ tiêu',
+      cell: 'E4',
+      values: { reported: 0.93, computed: 49 / 53 },
+      justified: false,
+    });
+    expect(ratio!.message.vi).toBe(
+      'Chỉ tiêu «Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên»: báo cáo thực hiện 93%, số liệu các biểu trong sổ cho 49/53 = 92,45%',
+    );
+    expect(ratio!.message.en).toContain(
+      "reported as 93% achieved, the workbook's tables give 49/53 = 92.45%",
+    );
+    // A count: 746 members admitted reported, the cells' column sums to 740.
+    expect(issuesFor('92,45', 740)).toMatchObject([{ cell: 'E5', values: { reported: 746, computed: 740 } }]);
+    expect(issuesFor('92,45', 740)[0]!.message.vi).toContain(
+      'báo cáo thực hiện 746, số liệu các biểu trong sổ cho 740',
+    );
+    // Nothing to compare with: no admissions in the tables.
+    expect(issuesFor('92,45', undefined)).toEqual([]);
+  });
+
   it('reads comparators as officials write them', () => {
     expect(parseComparator('≥')?.comparator).toBe('>=');
     expect(parseComparator('>=')?.comparator).toBe('>=');
@@ -509,3 +577,55 @@ describe('targetsInForce', () => {
     expect(parseComparator('tối đa')?.comparator).toBe('<=');
   });
 });
+
+/**
+ * A commune's targets as report tables give them ("Kế hoạch | Thực hiện"), beside an
+ * organization table (49 of 53 good or better) and a cell table admitting `admitted` members
+ * (no such column when undefined).
+ */
+function reportLayout(
+  orgsReported: string | number,
+  extraTargets: (string | number | null)[][] = [],
+  admitted: number | undefined = 746,
+): WorkbookGrid {
+  const orgs: (string | number)[][] = [['STT', 'Tên tổ chức cơ sở đảng', 'Xếp loại']];
+  for (let i = 1; i <= 53; i++) orgs.push([i, `Đảng bộ xã Số ${i}`, i <= 49 ? 'HTTNV' : 'HTNV']);
+  return {
+    name: 'bao-cao-chi-tieu.xlsx',
+    sheets: [
+      { name: 'TCCSĐ', rows: [['DANH SÁCH TỔ CHỨC CƠ SỞ ĐẢNG'], [], ...orgs] },
+      {
+        name: 'Chi bộ',
+        rows:
+          admitted === undefined
+            ? [
+                ['STT', 'Tên chi bộ', 'Số đảng viên'],
+                [1, 'Chi bộ bản Lạnh', 40],
+              ]
+            : [
+                ['STT', 'Tên chi bộ', 'Số đảng viên', 'Kết nạp đảng viên'],
+                [1, 'Chi bộ bản Lạnh', 40, admitted],
+              ],
+      },
+      {
+        name: 'Chỉ tiêu',
+        rows: [
+          ['KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT'],
+          [],
+          ['TT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ (%)', 'Ghi chú'],
+          [
+            '1',
+            'Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên',
+            '%',
+            '90',
+            orgsReported,
+            null,
+            null,
+          ],
+          ['2', 'Kết nạp đảng viên mới trong năm', 'đảng viên', 600, 746, '124,3', null],
+          ...extraTargets,
+        ],
+      },
+    ],
+  };
+}
