@@ -45,6 +45,7 @@ export type FieldType =
   | 'bool' // x, Có, Không, ✓, TRUE
   | 'date' // dd/mm/yyyy or an Excel serial → ISO yyyy-mm-dd
   | 'year' // 4-digit year
+  | 'birthDate' // a date of birth, or its year alone ("1950", "00/00/1950") when only that is known
   | 'birthYear' // a year of birth: 4 digits from 1900, or the year of a full date
   | 'rating' // HTXSNV | HTTNV | HTNV | KHTNV in any spelling
   | 'memberStatus'; // chính thức | dự bị
@@ -133,7 +134,7 @@ export const FIELDS: Record<TableKind, FieldDef[]> = {
   members: [
     f('order', 'text', 'STT', 'No.'),
     f('fullName', 'text', 'Họ và tên', 'Full name', { required: true, personal: true }),
-    f('birthDate', 'date', 'Ngày sinh', 'Date of birth', { personal: true }),
+    f('birthDate', 'birthDate', 'Ngày sinh', 'Date of birth', { personal: true }),
     // Many member lists give only the year ("Năm sinh"): a year there is the whole answer.
     f('birthYear', 'birthYear', 'Năm sinh', 'Year of birth', { personal: true }),
     f('cell', 'text', 'Chi bộ', 'Party cell', { required: true }),

@@ -11,6 +11,7 @@ import type { CellValue } from '../grid.ts';
 import type { FieldType } from '../fields.ts';
 import type { FieldValue } from '../table.ts';
 import type { Bilingual } from '../i18n.ts';
+import { parseBirthDate } from './birth-dates.ts';
 import { parseBoolean } from './booleans.ts';
 import { parseCode } from './codes.ts';
 import { parseDate } from './dates.ts';
@@ -45,6 +46,8 @@ export function parseValue(raw: CellValue, type: FieldType, numberFormat?: strin
       return parseDate(raw, numberFormat);
     case 'year':
       return parseYear(raw, numberFormat);
+    case 'birthDate':
+      return parseBirthDate(raw, numberFormat);
     case 'birthYear':
       return parseYear(raw, numberFormat, EARLIEST_BIRTH_YEAR);
     case 'rating':
@@ -85,6 +88,7 @@ export {
   isoDate,
   MAX_EXCEL_SERIAL,
 } from './dates.ts';
+export { parseBirthDate } from './birth-dates.ts';
 export { parseYear, EARLIEST_BIRTH_YEAR, EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
 export { parseRating, ratingFromText, RATING_SPELLINGS, RATING_STEMS, TASK_SUFFIXES } from './ratings.ts';
 export { parseMemberStatus, memberStatusFromText, type MemberStatus } from './memberStatus.ts';

@@ -425,8 +425,11 @@ export const DATA_RULES: RuleDef[] = [
 
 /** What else two member rows found the same share besides the name: the birth date or year. */
 function birthSame(rec: RowRecord): Bilingual {
-  if (rec.values['birthDate'] !== undefined) return bi(', ngày sinh', ', date of birth');
-  if (rec.values['birthYear'] !== undefined) return bi(', năm sinh', ', year of birth');
+  const birth = rec.values['birthDate'];
+  // A "Ngày sinh" cell may hold the year alone.
+  if (typeof birth === 'string') return bi(', ngày sinh', ', date of birth');
+  if (birth !== undefined || rec.values['birthYear'] !== undefined)
+    return bi(', năm sinh', ', year of birth');
   return bi('', '');
 }
 

@@ -48,10 +48,15 @@ const isIsoDate = (v: unknown): v is string =>
   isDigitAt(v, 8) &&
   isDigitAt(v, 9);
 
-/** The year of birth of a list giving only the year ("Năm sinh"), when no full date is given. */
+/**
+ * The year of birth where no full date of birth is given: a "Ngày sinh" cell holding only the
+ * year ("00/00/1950"), or a list giving only the year ("Năm sinh").
+ */
 function birthYearOnly(values: Record<string, unknown>): number | undefined {
+  const birth = values['birthDate'];
+  if (typeof birth === 'number') return birth;
   const year = values['birthYear'];
-  return values['birthDate'] === undefined && typeof year === 'number' ? year : undefined;
+  return birth === undefined && typeof year === 'number' ? year : undefined;
 }
 
 const yearOf = (iso: string): number => twoDigits(iso, 0) * 100 + twoDigits(iso, 2);

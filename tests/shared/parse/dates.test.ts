@@ -186,3 +186,44 @@ describe('birth year', () => {
     expect(parseValue(1925, 'year').kind).toBe('invalid');
   });
 });
+
+describe('date of birth', () => {
+  it.each([
+    ['12/05/1980', null, '1980-05-12'],
+    [29353, 'dd/mm/yyyy', '1980-05-12'],
+    // Only the year is known.
+    [1950, null, 1950],
+    ['1950', null, 1950],
+    ['Sinh năm 1950', null, 1950],
+    ['00/00/1950', null, 1950],
+    ['0/0/1950', null, 1950],
+    ['xx/xx/1950', null, 1950],
+    ['XX/XX/1950', null, 1950],
+    ['../../1950', null, 1950],
+    ['?/?/1950', null, 1950],
+    ['00/03/1950', null, 1950],
+    ['03/1950', null, 1950],
+    ['3/1950', null, 1950],
+    [' 00 / 00 / 1950 ', null, 1950],
+    [1900, null, 1900],
+  ] as const)('%j (format %j) → %j', (raw, fmt, expected) => {
+    expect(parseValue(raw, 'birthDate', fmt)).toEqual({ kind: 'value', value: expected });
+  });
+
+  it.each([
+    // The year alone still has to be a year of birth.
+    ['00/00/1899', 'không phải là ngày hợp lệ'],
+    ['00/00/50', 'không phải là ngày hợp lệ'],
+    ['13/1950', 'không phải là ngày hợp lệ'],
+    ['31/02/1950', 'tháng 2/1950 không có ngày 31'],
+    ['không rõ', 'không phải là ngày hợp lệ'],
+  ] as const)('%j is invalid (%s)', (raw, vi) => {
+    const out = parseValue(raw, 'birthDate');
+    expect(out.kind).toBe('invalid');
+    if (out.kind === 'invalid') expect(out.reason.vi).toContain(vi);
+  });
+
+  it('reads a year-like serial in a date-formatted cell as the date it shows', () => {
+    expect(parseValue(1950, 'birthDate', 'dd/mm/yyyy')).toEqual({ kind: 'value', value: '1905-05-03' });
+  });
+});

@@ -17,6 +17,7 @@ const ALL_TYPES: FieldType[] = [
   'code',
   'bool',
   'date',
+  'birthDate',
   'year',
   'birthYear',
   'rating',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
 import { byRule, one, run, withThresholds } from './run.ts';
 
@@ -185,5 +186,43 @@ describe('members with only the year of birth ("Năm sinh")', () => {
     expect(found[0]!.message.vi).toBe(
       'Đảng viên ở dòng 7 (Chi bộ Bản Pu Sút): trùng họ tên, năm sinh và chi bộ với dòng 5',
     );
+  });
+});
+
+describe('a "Ngày sinh" column holding only the year for some members', () => {
+  const report = checkWorkbook({
+    name: 'danh-sach.xlsx',
+    sheets: [
+      {
+        name: 'Đảng viên',
+        rows: [
+          ['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng'],
+          [1, 'Lò Văn A', 'xx/xx/2006', 'Bản Pu Sút', '31/12/2023'],
+          [2, 'Lò Văn B', '1980', 'Bản Pu Sút', '01/06/1980'],
+          [3, 'Lò Văn C', '12/05/1980', 'Bản Pu Sút', '01/06/2000'],
+          [4, 'Lò Văn D', '00/00/1950', 'Bản Pu Sút', '03/02/1975'],
+          [5, 'Lò Văn D', '00/00/1950', 'Bản Pu Sút', '03/02/1975'],
+        ],
+      },
+    ],
+  });
+
+  it('reads the year rather than refusing the cell', () => {
+    expect(byRule(report.issues, 'value.invalid')).toEqual([]);
+  });
+
+  it('checks the age and the order of dates against the year', () => {
+    const age = byRule(report.issues, 'member.age.atAdmission');
+    expect(age.map((i) => [i.cell, i.values])).toEqual([['E2', { ageAtMost: 17, minimum: 18 }]]);
+    expect(age[0]!.message.vi).toContain('nhiều nhất 17 tuổi khi vào Đảng');
+    const order = byRule(report.issues, 'member.dates.order');
+    expect(order.map((i) => i.cell)).toEqual(['E3']);
+    expect(order[0]!.message.vi).toContain('ngày vào Đảng 01/06/1980 không sau năm sinh');
+  });
+
+  it('finds duplicates by the year, and says so', () => {
+    const twice = byRule(report.issues, 'data.duplicateRow');
+    expect(twice.map((i) => i.cell)).toEqual(['D6']);
+    expect(twice[0]!.message.vi).toContain('trùng họ tên, năm sinh và chi bộ với dòng 5');
   });
 });
