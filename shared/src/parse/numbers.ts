@@ -74,6 +74,10 @@ export const COUNT_UNITS: readonly string[] = [
   'd c', // đ/c
   'dc', // đc
   'chi bo', // chi bộ
+  'dang bo', // đảng bộ
+  'xa', // xã
+  'lan', // lần (meetings)
+  'buoi', // buổi (meetings)
   'ho', // hộ (households)
   'nam', // năm (years)
   'thon', // thôn
