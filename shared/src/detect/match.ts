@@ -163,6 +163,36 @@ function round2(n: number): number {
 }
 
 /**
+ * Headers that say what they count only through the column on their left: "Tổng số đảng viên |
+ * Chính thức | Dự bị" (or "CT | DB"). Alone, "Chính thức" could be any official thing, so it
+ * is read only there.
+ */
+const BESIDE: readonly { words: string; field: string; after: readonly string[] }[] = [
+  { words: 'chinh thuc', field: 'membersOfficial', after: ['membersTotal'] },
+  { words: 'du bi', field: 'membersProbationary', after: ['membersTotal', 'membersOfficial'] },
+];
+const BESIDE_CONFIDENCE = 0.9;
+
+function readBeside(
+  columns: readonly HeaderColumn[],
+  kind: TableKind,
+  byColumn: Map<number, FieldCandidate>,
+  taken: Set<string>,
+): void {
+  const fields = new Set(FIELDS[kind].map((d) => d.id));
+  for (let i = 1; i < columns.length; i++) {
+    const col = columns[i]!;
+    const left = byColumn.get(i - 1);
+    if (byColumn.has(i) || !left || columns[i - 1]!.col !== col.col - 1) continue;
+    const words = col.words.join(' ');
+    const rule = BESIDE.find((b) => b.words === words && b.after.includes(left.field));
+    if (!rule || !fields.has(rule.field) || taken.has(rule.field)) continue;
+    byColumn.set(i, { field: rule.field, confidence: BESIDE_CONFIDENCE, alias: col.levels.join(' / ') });
+    taken.add(rule.field);
+  }
+}
+
+/**
  * Maps columns onto the fields of a kind. One field goes to at most one column and one
  * column to at most one field: the most confident pairs are taken first, the loser stays
  * unrecognized.
@@ -180,6 +210,7 @@ export function mapColumns(columns: readonly HeaderColumn[], kind: TableKind): C
     byColumn.set(i, c);
     taken.add(c.field);
   }
+  readBeside(columns, kind, byColumn, taken);
   return columns.map((col, i) => {
     const c = byColumn.get(i);
     const header = col.levels.join(' / ');

@@ -6,6 +6,7 @@ import { headerWords, levelWords } from '../../../shared/src/detect/header-words
 import {
   aliasFieldsUnknown,
   headerColumn,
+  mapColumns,
   matchColumn,
   matchWords,
   MIN_CONFIDENCE,
@@ -93,6 +94,42 @@ describe('matching joined headers', () => {
     expect(best(['Chính thức'], 'partyCells')).toBeUndefined();
     expect(best(['Ghi chú'], 'partyCells')).toBeUndefined();
     expect(best(['Số điện thoại'], 'members')).toBeUndefined();
+  });
+
+  it('reads "Chính thức", "Dự bị" (or "CT", "DB") right of the members’ total, and only there', () => {
+    const fieldsOf = (headers: string[], first = 2) =>
+      mapColumns(
+        headers.map((h, i) => headerColumn(first + i, [h])),
+        'partyCells',
+      ).map((m) => [m.header, m.field ?? null, m.confidence]);
+    expect(fieldsOf(['Tên chi bộ', 'Tổng số đảng viên', 'Chính thức', 'Dự bị'])).toEqual([
+      ['Tên chi bộ', 'name', 1],
+      ['Tổng số đảng viên', 'membersTotal', 1],
+      ['Chính thức', 'membersOfficial', 0.9],
+      ['Dự bị', 'membersProbationary', 0.9],
+    ]);
+    expect(fieldsOf(['Tổng số ĐV', 'CT', 'DB']).map((m) => m[1])).toEqual([
+      'membersTotal',
+      'membersOfficial',
+      'membersProbationary',
+    ]);
+    expect(fieldsOf(['Tổng số đảng viên', 'Dự bị']).map((m) => m[1])).toEqual([
+      'membersTotal',
+      'membersProbationary',
+    ]);
+    // Not beside the total: a column between, or no total at all.
+    expect(fieldsOf(['Tổng số đảng viên', 'Ghi chú', 'Chính thức']).map((m) => m[1])).toEqual([
+      'membersTotal',
+      null,
+      null,
+    ]);
+    expect(fieldsOf(['Tên chi bộ', 'Chính thức', 'Dự bị']).map((m) => m[1])).toEqual(['name', null, null]);
+    // Columns are adjacent in the sheet, not only in the list.
+    const apart = mapColumns(
+      [headerColumn(2, ['Tổng số đảng viên']), headerColumn(4, ['Chính thức'])],
+      'partyCells',
+    );
+    expect(apart.map((m) => m.field ?? null)).toEqual(['membersTotal', null]);
   });
 
   it('matches inner levels under a broad parent, trusting them a little less', () => {
