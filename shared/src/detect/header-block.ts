@@ -102,6 +102,34 @@ export function parsePeriod(text: string, allowBareYear = false): Period | undef
   return undefined;
 }
 
+/**
+ * The party cell a member list is of, when the lines above it name one: the committee line
+ * ("CHI BỘ BẢN LẠNH" under "ĐẢNG BỘ XÃ NẬM LẠNH") or the title ("DANH SÁCH ĐẢNG VIÊN CHI BỘ
+ * BẢN LẠNH NĂM 2023"). A title naming several ("… CÁC CHI BỘ TRỰC THUỘC") names none.
+ */
+export function cellNamedAbove(block: HeaderBlock): string | undefined {
+  if (block.unit && /^chi bo \S/.test(foldText(block.unit.name))) return block.unit.name;
+  if (!block.title) return undefined;
+  const words = block.title.split(' ');
+  const folded = words.map((w) => foldText(w));
+  const at = folded.findIndex((w, i) => w === 'chi' && folded[i + 1] === 'bo');
+  if (at < 0 || !/^(danh sach|ds) dang vien (cua )?$/.test(`${folded.slice(0, at).join(' ')} `))
+    return undefined;
+  const name: string[] = [];
+  for (let i = at + 2; i < words.length; i++) {
+    const w = folded[i]!;
+    // The name ends where the period, a dash or the committee above it begins.
+    if (w === '' || CELL_NAME_ENDS.has(w) || /^[(\-–]/.test(words[i]!)) break;
+    name.push(words[i]!.replace(/[,;:]$/, ''));
+    if (/[,;:]$/.test(words[i]!)) break;
+  }
+  if (name.length === 0 || (folded[at + 2] === 'truc' && folded[at + 3] === 'thuoc')) return undefined;
+  return [words[at], words[at + 1], ...name].join(' ');
+}
+
+/** Words after a cell's name in a title: "… NĂM 2023", "NHIỆM KỲ …", "ĐẢNG BỘ XÃ …". */
+const CELL_NAME_ENDS = new Set(['nam', 'nhiem', 'quy', 'thang', 'tinh', 'den', 'giai', 'thuoc', 'dang']);
+
 /** Reads the lines of rows [from, to) above a header, nearest first. */
 export function readHeaderBlock(view: SheetView, from: number, to: number): HeaderBlock {
   const titleRows: string[] = [];

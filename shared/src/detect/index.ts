@@ -20,8 +20,8 @@ import type { DetectedTable, RowRecord } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import { classify } from './classify.ts';
 import { readHeaderBand, isHeaderRow, type HeaderBand } from './header-band.ts';
-import { readHeaderBlock } from './header-block.ts';
-import { mappedColumns, readRecords, readTotals } from './records.ts';
+import { cellNamedAbove, readHeaderBlock, type HeaderBlock } from './header-block.ts';
+import { mappedColumns, readRecords, readTotals, type InferredField } from './records.ts';
 import { scanBody, type BodyLayout } from './rows.ts';
 import { SheetView } from './sheet-view.ts';
 
@@ -109,8 +109,10 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       headerRows: band.columnNumberRow === undefined ? band.rows : [...band.rows, band.columnNumberRow],
     };
     const scan = scanBody(view, layout, band.bodyStart);
-    // A member list grouped under "I. Chi bộ bản …" rows names each member's cell by the group.
-    const cellFromGroups = found.kind === 'members' && !fieldOf.has('cell') && scan.groupRows.length > 0;
+    const inferredCell =
+      found.kind === 'members' && !fieldOf.has('cell')
+        ? cellOfMembers(scan.groupRows.length > 0, block)
+        : undefined;
     const headerBottom = band.columnNumberRow ?? band.rows[band.rows.length - 1]!;
     const lastRow = scan.lastRow >= 0 ? scan.lastRow : headerBottom;
     const table: DetectedTable = {
@@ -132,7 +134,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
         ? band.lastCol
         : (band.resultStart ?? resultColumnFor(view, band.lastCol, top, lastRow)),
       columns: found.columns,
-      missingRequired: cellFromGroups
+      missingRequired: inferredCell
         ? found.missingRequired.filter((f) => f !== 'cell')
         : found.missingRequired,
     };
@@ -142,14 +144,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       const totalIssues: Issue[] = [];
       const rowIssues: Issue[] = [];
       table.totalRows = readTotals(view, scan.totals, mapped, totalIssues);
-      const records = readRecords(
-        view,
-        table,
-        mapped,
-        scan.groupsOf,
-        rowIssues,
-        cellFromGroups ? 'cell' : undefined,
-      );
+      const records = readRecords(view, table, mapped, scan.groupsOf, rowIssues, inferredCell);
       for (let i = 0; i < records.length; i++) out.records.push(records[i]!);
       // Totals and data rows interleave: report in reading order.
       mergeByRow(totalIssues, rowIssues, issues);
@@ -161,6 +156,16 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
     blockFrom = lastRow + 1;
   }
   return out;
+}
+
+/**
+ * Where a member list without a cell column takes each member's cell from: its group rows
+ * ("I. Chi bộ bản …") when it is grouped, else the cell named above it (a cell's own list).
+ */
+function cellOfMembers(grouped: boolean, block: HeaderBlock): InferredField | undefined {
+  if (grouped) return { field: 'cell', from: 'groups' };
+  const named = cellNamedAbove(block);
+  return named === undefined ? undefined : { field: 'cell', value: named };
 }
 
 /** Merges two lists of issues, each already in row order, into `into`. */

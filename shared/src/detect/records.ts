@@ -200,6 +200,9 @@ function invalidIssue(
   };
 }
 
+/** A field no column holds, and where its rows take it from. */
+export type InferredField = { field: string; from: 'groups' } | { field: string; value: string };
+
 /** What the records of one table share: the sheet and the columns their `cells` come from. */
 interface RecordSource {
   view: SheetView;
@@ -285,9 +288,10 @@ function valuesLayout(fields: readonly string[]): RowRecord['values'] {
  * Records of the table's data rows; unreadable values become issues, in row order (then
  * column order). Values are read column by column: one field at a time, every store into
  * the rows' values objects is the same property of the same object layout, which V8 does far
- * faster than stores of changing properties. `groupField`, when given, is a field no column
+ * faster than stores of changing properties. `inferred`, when given, is a field no column
  * holds that each row takes from its innermost group row's label (a member's cell, from
- * "I. Chi bộ bản …" above its rows).
+ * "I. Chi bộ bản …" above its rows) or, for every row, from a name above the table (a cell's
+ * own list, "DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH").
  */
 export function readRecords(
   view: SheetView,
@@ -295,7 +299,7 @@ export function readRecords(
   mapped: readonly MappedColumn[],
   groupsOf: readonly string[][],
   issues: Issue[],
-  groupField?: string,
+  inferred?: InferredField,
 ): RowRecord[] {
   const sheet = view.name;
   const rows = table.dataRows;
@@ -304,7 +308,7 @@ export function readRecords(
   // Every record of the table starts from the same layout of fields (a blank one stays
   // undefined), so the rules reading 100,000 rows meet one object shape per table.
   const fields = mapped.map((m) => m.field);
-  const layout = valuesLayout(groupField ? [...fields, groupField] : fields);
+  const layout = valuesLayout(inferred ? [...fields, inferred.field] : fields);
   const records: RowRecord[] = new Array(rows.length);
   const values: RowRecord['values'][] = new Array(rows.length);
   const stored: (readonly CellValue[] | undefined)[] = new Array(rows.length);
@@ -314,10 +318,10 @@ export function readRecords(
     values[i] = { ...layout };
     records[i] = new TableRecord(table, source, r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(r));
   }
-  if (groupField) {
+  if (inferred) {
     for (let i = 0; i < rows.length; i++) {
-      const label = groupsOf[i]?.at(-1);
-      if (label !== undefined) values[i]![groupField] = label;
+      const label = 'value' in inferred ? inferred.value : groupsOf[i]?.at(-1);
+      if (label !== undefined) values[i]![inferred.field] = label;
     }
   }
   const unreadable: { i: number; k: number; issue: Issue }[] = [];

@@ -545,6 +545,58 @@ describe('a member list grouped by cell, with no cell column', () => {
   });
 });
 
+describe('a cell’s own member list, its cell named above the table', () => {
+  const cellTable = sheet('Chi bộ', [
+    ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+    [1, 'Chi bộ bản Lạnh', 3],
+  ]);
+  const list = (above: CellValue[][]) =>
+    sheet('Đảng viên', [
+      ...above,
+      [],
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Ngày vào Đảng'],
+      [1, 'Lò Văn Thanh', '12/03/1970', '05/06/1995'],
+      [2, 'Lò Thị Hoa', '20/10/1985', '19/05/2006'],
+    ]);
+  const cellsOf = (above: CellValue[][]) => {
+    const data = readWorkbook({ name: 'chi-bo.xlsx', sheets: [cellTable, list(above)] });
+    const members = data.tables.find((t) => t.kind === 'members')!;
+    return { missing: members.missingRequired, cells: recordsOf(data, members).map((r) => r.values['cell']) };
+  };
+
+  it.each([
+    [[['DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH NĂM 2023']], 'CHI BỘ BẢN LẠNH'],
+    [[['Danh sách đảng viên Chi bộ bản Lạnh, Đảng bộ xã Nậm Lạnh']], 'Chi bộ bản Lạnh'],
+    [[['DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH - ĐẢNG BỘ XÃ NẬM LẠNH']], 'CHI BỘ BẢN LẠNH'],
+    [[['ĐẢNG BỘ XÃ NẬM LẠNH'], ['CHI BỘ BẢN LẠNH'], [], ['DANH SÁCH ĐẢNG VIÊN NĂM 2023']], 'CHI BỘ BẢN LẠNH'],
+  ] as const)('%j → %s', (above, cell) => {
+    expect(cellsOf(above as unknown as CellValue[][])).toEqual({ missing: [], cells: [cell, cell] });
+  });
+
+  it.each([
+    [['DANH SÁCH ĐẢNG VIÊN CÁC CHI BỘ TRỰC THUỘC']],
+    [['DANH SÁCH ĐẢNG VIÊN CHI BỘ TRỰC THUỘC ĐẢNG ỦY XÃ']],
+    [['DANH SÁCH ĐẢNG VIÊN NĂM 2023']],
+    [['BIỂU TỔNG HỢP CHI BỘ BẢN LẠNH']],
+  ] as const)('%j names no cell: the column is missing', (title) => {
+    expect(cellsOf([title as unknown as CellValue[]])).toEqual({
+      missing: ['cell'],
+      cells: [undefined, undefined],
+    });
+  });
+
+  it('so the member count is checked against the cell table', () => {
+    const report = checkWorkbook({
+      name: 'chi-bo.xlsx',
+      sheets: [cellTable, list([['DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH NĂM 2023']])],
+    });
+    const cross = report.issues.filter((i) => i.ruleId === 'cross.cell.memberCount');
+    expect(cross.map((i) => [i.sheet, i.cell, i.values])).toEqual([
+      ['Chi bộ', 'C2', { cellTable: 3, memberList: 2 }],
+    ]);
+  });
+});
+
 describe('a table laid beside another on the same rows', () => {
   const cells = (extra: CellValue[][] = [[], [], []]): CellValue[][] => [
     ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy', _, ...extra[0]!],
