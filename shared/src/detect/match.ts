@@ -10,6 +10,7 @@ import { FIELDS, TABLE_KINDS, type TableKind } from '../fields.ts';
 import type { ColumnMapping } from '../table.ts';
 import { ALIASES } from './aliases.ts';
 import { headerWords } from './header-words.ts';
+import { foldText } from '../text.ts';
 
 export const MIN_CONFIDENCE = 0.7;
 const GENERIC_WEIGHT = 0.85;
@@ -192,10 +193,31 @@ function readBeside(
   }
 }
 
+/** The inner header of a column split by sex, folded. */
+const SEXES = new Set(['nam', 'nu']);
+
 /**
- * Maps columns onto the fields of a kind. One field goes to at most one column and one
- * column to at most one field: the most confident pairs are taken first, the loser stays
- * unrecognized.
+ * A field split over two columns by sex, as member lists often write the date of birth
+ * ("Ngày, tháng, năm sinh" over "Nam | Nữ"): each member's date sits in one of them. The
+ * column the aliases did not take holds the same field.
+ */
+function readSplitBySex(columns: readonly HeaderColumn[], byColumn: Map<number, FieldCandidate>): void {
+  const inner = (c: HeaderColumn): string => foldText(c.levels[c.levels.length - 1] ?? '');
+  const outer = (c: HeaderColumn): string => c.levels.slice(0, -1).join(' / ');
+  for (let i = 1; i < columns.length; i++) {
+    const [a, b] = [columns[i - 1]!, columns[i]!];
+    if (b.col !== a.col + 1 || a.levels.length < 2 || outer(a) !== outer(b)) continue;
+    if (!SEXES.has(inner(a)) || !SEXES.has(inner(b)) || inner(a) === inner(b)) continue;
+    const [taken, free] = byColumn.has(i - 1) ? [i - 1, i] : [i, i - 1];
+    if (byColumn.has(free) || !byColumn.has(taken)) continue;
+    byColumn.set(free, { ...byColumn.get(taken)!, alias: columns[free]!.levels.join(' / ') });
+  }
+}
+
+/**
+ * Maps columns onto the fields of a kind. One field goes to at most one column (but for a
+ * field split by sex) and one column to at most one field: the most confident pairs are taken
+ * first, the loser stays unrecognized.
  */
 export function mapColumns(columns: readonly HeaderColumn[], kind: TableKind): ColumnMapping[] {
   const pairs: { i: number; c: FieldCandidate }[] = [];
@@ -211,6 +233,7 @@ export function mapColumns(columns: readonly HeaderColumn[], kind: TableKind): C
     taken.add(c.field);
   }
   readBeside(columns, kind, byColumn, taken);
+  readSplitBySex(columns, byColumn);
   return columns.map((col, i) => {
     const c = byColumn.get(i);
     const header = col.levels.join(' / ');

@@ -203,6 +203,25 @@ function invalidIssue(
 /** A field no column holds, and where its rows take it from. */
 export type InferredField = { field: string; from: 'groups' } | { field: string; value: string };
 
+/**
+ * The second of two columns holding one field (split by sex) filled in too. The value is not
+ * quoted: such fields are personal (dates of birth).
+ */
+function bothFilledIssue(sheet: string, m: MappedColumn, address: string): Issue {
+  return {
+    ruleId: 'value.invalid',
+    severity: 'error',
+    sheet,
+    cell: address,
+    message: bi(
+      `Cột «${m.header}»: dòng này đã có giá trị ở cột bên cạnh (Nam/Nữ); mỗi dòng chỉ ghi ở một cột.`,
+      `Column “${m.header}”: the row already has a value in the column beside it (male/female); a row fills only one.`,
+    ),
+    values: { field: m.field, ...(m.def.personal ? { personal: true } : {}) },
+    justified: false,
+  };
+}
+
 /** What the records of one table share: the sheet and the columns their `cells` come from. */
 interface RecordSource {
   view: SheetView;
@@ -256,9 +275,14 @@ class TableRecord implements RowRecord {
     const arr = view.rowArray(this.row) ?? [];
     const rowNo = String(this.row + 1);
     const cells: Record<string, CellRef> = {};
+    const filled = (raw: CellValue): boolean => raw !== null && raw !== '';
     for (const m of mapped) {
       const stored = arr[m.col - view.left];
-      cells[m.field] = { address: m.letters + rowNo, raw: stored === undefined ? null : stored };
+      const raw = stored === undefined ? null : stored;
+      // A field split by sex over two columns: its cell is the first one filled in.
+      const earlier = cells[m.field];
+      if (earlier !== undefined && (!filled(raw) || filled(earlier.raw))) continue;
+      cells[m.field] = { address: m.letters + rowNo, raw };
     }
     return cells;
   }
@@ -336,7 +360,12 @@ export function readRecords(
       if ((raw === undefined || raw === null) && merged) raw = mergedDown(view, rows[i]!, m.col);
       if (raw === undefined || raw === null) continue;
       const outcome = parser.parse(raw, rows[i]!);
-      if (outcome.kind === 'value') values[i]![field] = outcome.value;
+      if (outcome.kind === 'value' && values[i]![field] !== undefined) {
+        // The second column of a field split by sex, the first one filled in too.
+        const issue = bothFilledIssue(sheet, m, m.letters + String(rows[i]! + 1));
+        issue.rowRef = records[i]!.ref;
+        unreadable.push({ i, k, issue });
+      } else if (outcome.kind === 'value') values[i]![field] = outcome.value;
       else if (outcome.kind === 'invalid') {
         const issue = invalidIssue(sheet, m, m.letters + String(rows[i]! + 1), raw, outcome.reason);
         issue.rowRef = records[i]!.ref;

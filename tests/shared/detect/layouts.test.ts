@@ -597,6 +597,95 @@ describe('a cell’s own member list, its cell named above the table', () => {
   });
 });
 
+describe('a member list with the date of birth split by sex ("Nam | Nữ")', () => {
+  const grid = {
+    name: 'nam-nu.xlsx',
+    sheets: [
+      {
+        name: 'Đảng viên',
+        rows: [
+          ['DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH NĂM 2023'],
+          [],
+          ['TT', 'Họ và tên', 'Ngày, tháng, năm sinh', _, 'Ngày vào Đảng'],
+          [_, _, 'Nam', 'Nữ', _],
+          [1, 'Lò Văn Thanh', '12/03/1970', _, '05/06/1995'],
+          [2, 'Lò Thị Hoa', _, '20/10/1985', '19/05/2006'],
+          [3, 'Quàng Thị Én', _, '01/01/2010', '19/05/2023'],
+          [4, 'Lò Văn Pọm', '02/03/1980', '02/03/1980', '11/10/2001'],
+        ] as CellValue[][],
+        merges: [
+          { top: 2, left: 0, bottom: 3, right: 0 },
+          { top: 2, left: 1, bottom: 3, right: 1 },
+          { top: 2, left: 2, bottom: 2, right: 3 },
+          { top: 2, left: 4, bottom: 3, right: 4 },
+        ],
+      },
+    ],
+  };
+
+  it('reads both columns as the date of birth, each row from the one filled in', () => {
+    const data = readWorkbook(grid);
+    const t = data.tables[0]!;
+    expect(t.columns.map((c) => [c.header, c.field])).toEqual([
+      ['TT', 'order'],
+      ['Họ và tên', 'fullName'],
+      ['Ngày, tháng, năm sinh / Nam', 'birthDate'],
+      ['Ngày, tháng, năm sinh / Nữ', 'birthDate'],
+      ['Ngày vào Đảng', 'admissionDate'],
+    ]);
+    const records = recordsOf(data, t);
+    expect(records.map((r) => r.values['birthDate'])).toEqual([
+      '1970-03-12',
+      '1985-10-20',
+      '2010-01-01',
+      '1980-03-02',
+    ]);
+    // The cell behind each value is the one filled in.
+    expect(records.map((r) => r.cells['birthDate']!.address)).toEqual(['C5', 'D6', 'D7', 'C8']);
+  });
+
+  it('checks the dates in either column, and refuses a row filling both', () => {
+    const report = checkWorkbook(grid);
+    const age = report.issues.filter((i) => i.ruleId === 'member.age.atAdmission');
+    expect(age.map((i) => [i.cell, i.values])).toEqual([['E7', { age: 13, minimum: 18 }]]);
+    const both = report.issues.filter((i) => i.ruleId === 'value.invalid');
+    expect(both.map((i) => [i.cell, i.values])).toEqual([['D8', { field: 'birthDate', personal: true }]]);
+    expect(both[0]!.message.vi).toBe(
+      'Cột «Ngày, tháng, năm sinh / Nữ»: dòng này đã có giá trị ở cột bên cạnh (Nam/Nữ); mỗi dòng chỉ ghi ở một cột.',
+    );
+    expect(JSON.stringify(both)).not.toContain('1980');
+  });
+
+  it('leaves "Nam | Nữ" under a parent no alias takes unrecognized', () => {
+    const data = readWorkbook({
+      name: 'gioi-tinh.xlsx',
+      sheets: [
+        {
+          name: 'Đảng viên',
+          rows: [
+            ['STT', 'Họ và tên', 'Chi bộ', 'Giới tính', _],
+            [_, _, _, 'Nam', 'Nữ'],
+            [1, 'Lò Văn Thanh', 'Bản Lạnh', 'x', _],
+          ] as CellValue[][],
+          merges: [
+            { top: 0, left: 0, bottom: 1, right: 0 },
+            { top: 0, left: 1, bottom: 1, right: 1 },
+            { top: 0, left: 2, bottom: 1, right: 2 },
+            { top: 0, left: 3, bottom: 0, right: 4 },
+          ],
+        },
+      ],
+    });
+    expect(data.tables[0]!.columns.map((c) => c.field ?? null)).toEqual([
+      'order',
+      'fullName',
+      'cell',
+      null,
+      null,
+    ]);
+  });
+});
+
 describe('a table laid beside another on the same rows', () => {
   const cells = (extra: CellValue[][] = [[], [], []]): CellValue[][] => [
     ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy', _, ...extra[0]!],
