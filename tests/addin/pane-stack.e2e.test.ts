@@ -2,7 +2,7 @@
  * The built pane against the local stack (the backend's emulators, seeded with the sample
  * province): sign in through the Auth emulator, check on the server, submit, lose the
  * network and see the submission kept in the workbook and resent, then pull the district
- * roll-up into the engine's roll-up sheets ("Tổng hợp" with its chart, the targets per level,
+ * roll-up into the engine's roll-up sheets ("Kết quả tổng hợp" with its chart, the targets per level,
  * the completeness list, the weakest units).
  */
 import type { Server } from 'node:http';
@@ -134,7 +134,7 @@ describe('the pane with the local stack', () => {
     await signIn(page, 'xem.sopcop@kiemtra.test');
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     await page.getByTestId('pull-rollup').click();
-    await page.getByText(/^Đã ghi trang "Tổng hợp": 1\/9 đơn vị đã nộp\.$/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Đã ghi trang "Kết quả tổng hợp": 1\/9 đơn vị đã nộp\.$/).waitFor({ timeout: 60_000 });
     await shoot(page, '14-stack-rollup-vi');
     const sheets = await page.evaluate(
       (names) =>

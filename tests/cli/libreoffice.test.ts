@@ -77,8 +77,8 @@ describe('LibreOffice opens our output', () => {
   it('opens the roll-up workbook with its sheets', () => {
     const rollup = csv(`tong-hop-${RESULT_SHEETS.rollup}.csv`);
     expect(rollup).toContain('Cộng');
-    expect(existsSync(join(dir, 'tong-hop-Chỉ tiêu theo cấp.csv'))).toBe(true);
-    expect(existsSync(join(dir, 'tong-hop-Đơn vị yếu nhất.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'tong-hop-Kết quả chỉ tiêu theo cấp.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'tong-hop-Kết quả đơn vị yếu nhất.csv'))).toBe(true);
   });
 
   it('prints both workbooks to PDF pages', () => {

@@ -1,6 +1,6 @@
 /**
- * The roll-up sheets: the engine plans them (planRollup — "Tổng hợp", "Chỉ tiêu theo cấp",
- * "Tiến độ nộp", "Đơn vị yếu nhất", the same as the command line's `aggregate` workbook) from
+ * The roll-up sheets: the engine plans them (planRollup — "Kết quả tổng hợp", "… chỉ tiêu theo
+ * cấp", "… tiến độ nộp", "… đơn vị yếu nhất", the same as the command line's `aggregate` workbook) from
  * the Rollup the `rollup` callable returns; this module adds presentation only: the Excel
  * chart of target attainment per unit drawn from the planned percent columns, data bars and
  * traffic lights where the running Excel has conditional formats, and the total row in bold.

@@ -103,8 +103,8 @@ export const S = {
     periodHint: bi('Ví dụ: 2024, 2024-Q1, 2020-2025', 'e.g. 2024, 2024-Q1, 2020-2025'),
     pull: bi('Lấy tổng hợp', 'Get roll-up'),
     written: bi(
-      'Đã ghi trang "Tổng hợp": {submitted}/{expected} đơn vị đã nộp.',
-      'Wrote the "Tổng hợp" sheet: {submitted}/{expected} units submitted.',
+      'Đã ghi trang "Kết quả tổng hợp": {submitted}/{expected} đơn vị đã nộp.',
+      'Wrote the "Kết quả tổng hợp" sheet: {submitted}/{expected} units submitted.',
     ),
     needSignIn: bi(
       'Đăng nhập (thẻ "Gửi") để lấy số liệu tổng hợp.',

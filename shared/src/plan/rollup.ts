@@ -1,6 +1,6 @@
 /**
  * The roll-up sheets: what a board reads after aggregating its units (the command line's
- * `aggregate` workbook, the add-in's "Tổng hợp" sheet). Pure data, Vietnamese like every sheet
+ * `aggregate` workbook, the add-in's "Kết quả tổng hợp" sheet). Pure data, Vietnamese like every sheet
  * we write; hosts add only presentation (fonts, data bars and icon sets on the `percent`
  * columns).
  *

@@ -103,11 +103,13 @@ export interface WritePlan {
 export const RESULT_SHEETS = {
   issues: 'Kết quả kiểm tra',
   targets: 'Kết quả chỉ tiêu',
-  rollup: 'Tổng hợp',
+  // Every name says whose sheet it is: officials name their own sheets "Tổng hợp", "Chỉ
+  // tiêu", and a sheet of ours is replaced whole and never read.
+  rollup: 'Kết quả tổng hợp',
   /** The roll-up's other sheets (plan/rollup.ts): targets per level, weakest units, completeness. */
-  rollupTargets: 'Chỉ tiêu theo cấp',
-  rollupWeakest: 'Đơn vị yếu nhất',
-  rollupCompleteness: 'Tiến độ nộp',
+  rollupTargets: 'Kết quả chỉ tiêu theo cấp',
+  rollupWeakest: 'Kết quả đơn vị yếu nhất',
+  rollupCompleteness: 'Kết quả tiến độ nộp',
 } as const;
 
 /** First cell of STATE_SHEET: names the layout below, so a later layout can be told apart. */

@@ -36,12 +36,12 @@ describe('STATE_SHEET rows', () => {
       [STATE_VERSION, 'sheet', 'ref', 'value', 'detail'],
       ['height', 'Chi bộ', 9, 30, null],
       ['fill', 'Chi bộ', 'F9', null],
-      ['sheet', 'Tổng hợp'],
+      ['sheet', 'Kết quả tổng hợp'],
     ];
     expect(decodeStateRows(rows)).toEqual([
       { kind: 'height', sheet: 'Chi bộ', ref: '9', original: 30 },
       { kind: 'fill', sheet: 'Chi bộ', ref: 'F9', original: '' },
-      { kind: 'sheet', sheet: 'Tổng hợp' },
+      { kind: 'sheet', sheet: 'Kết quả tổng hợp' },
     ]);
   });
 
