@@ -51,6 +51,15 @@ const READING_CHECKS: CheckInfo[] = [
     ),
     basis: consistency,
   },
+  {
+    id: 'sheet.noTable',
+    severity: 'info',
+    title: bi(
+      'Trang tính có số liệu nhưng không có bảng nhận dạng được',
+      'A sheet with figures but no recognizable table',
+    ),
+    basis: consistency,
+  },
 ];
 
 const RATING_CHECKS: CheckInfo[] = [

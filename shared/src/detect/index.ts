@@ -23,7 +23,7 @@ import { readHeaderBand, isHeaderRow, type HeaderBand } from './header-band.ts';
 import { cellNamedAbove, readHeaderBlock, type HeaderBlock } from './header-block.ts';
 import { mappedColumns, readRecords, readTotals, type InferredField } from './records.ts';
 import { scanBody, type BodyLayout } from './rows.ts';
-import { SheetView } from './sheet-view.ts';
+import { isNumericLike, SheetView } from './sheet-view.ts';
 
 const OWN_SHEETS = new Set([...Object.values(RESULT_SHEETS), STATE_SHEET].map((s) => s.trim().toLowerCase()));
 
@@ -51,7 +51,12 @@ export function readWorkbook(grid: WorkbookGrid): WorkbookData {
   let unit: UnitRef | undefined;
   for (const sheet of grid.sheets) {
     if (isOwnSheet(sheet.name)) continue;
+    const before = issues.length;
     const found = readSheet(sheet, issues);
+    if (found.tables.length === 0 && issues.length === before && !sheet.hidden) {
+      const none = noTableIssue(sheet);
+      if (none) issues.push(none);
+    }
     tables.push(...found.tables);
     for (const r of found.records) records.push(r);
     period ??= found.period;
@@ -204,6 +209,42 @@ function resultColumnFor(view: SheetView, lastCol: number, top: number, bottom: 
     run = empty ? run + 1 : 0;
     if (run === width) return c - width + 1;
   }
+}
+
+/** Rows holding figures after which a sheet without any table is worth a word. */
+const FIGURE_ROWS = 2;
+
+/**
+ * A visible sheet with figures in which nothing looked like a table header: without this the
+ * report would list no issue for it, as if its figures had been checked.
+ */
+function noTableIssue(sheet: SheetGrid): Issue | undefined {
+  const view = new SheetView(sheet);
+  let first: string | undefined;
+  let rows = 0;
+  for (let r = view.top; r < view.rowEnd && rows < FIGURE_ROWS; r++) {
+    const cells = view.nonBlankCells(r);
+    if (cells.length < 2 || !cells.some(([, v]) => isNumericLike(v))) continue;
+    rows++;
+    first ??= a1(r, cells[0]![0]);
+  }
+  if (rows < FIGURE_ROWS || first === undefined) return undefined;
+  return {
+    ruleId: 'sheet.noTable',
+    severity: 'info',
+    sheet: sheet.name,
+    cell: first,
+    message: bi(
+      `Trang tính «${sheet.name}» có số liệu nhưng không tìm thấy bảng nào nhận dạng được: các số liệu trong trang chưa được kiểm tra.`,
+      `Sheet “${sheet.name}” holds figures but no table in it could be recognized: its figures were not checked.`,
+    ),
+    suggestion: bi(
+      'Nếu trang cần được kiểm tra, đặt tên cột theo biểu mẫu (ví dụ «Tên chi bộ», «Tổng số đảng viên»).',
+      'If the sheet should be checked, name its columns as in the standard forms (e.g. «Tên chi bộ», «Tổng số đảng viên»).',
+    ),
+    values: {},
+    justified: false,
+  };
 }
 
 function unrecognizedIssue(sheet: string, band: HeaderBand): Issue {

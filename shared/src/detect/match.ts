@@ -6,7 +6,8 @@
  * more, higher the more of the header the alias explains; generic aliases (`~`) count 0.85 of
  * that. Below MIN_CONFIDENCE a column stays unrecognized: we never guess silently.
  */
-import { FIELDS, TABLE_KINDS, type TableKind } from '../fields.ts';
+import { FIELDS, TABLE_KINDS, type FieldType, type TableKind } from '../fields.ts';
+import { ratingFromText } from '../parse/ratings.ts';
 import type { ColumnMapping } from '../table.ts';
 import { ALIASES } from './aliases.ts';
 import { headerWords } from './header-words.ts';
@@ -145,12 +146,44 @@ export function headerColumn(col: number, levels: string[]): HeaderColumn {
  */
 const INNER_WEIGHT = 0.95;
 
+const MEMBER_RATING_FIELDS = new Set([
+  'membersExcellent',
+  'membersGood',
+  'membersCompleted',
+  'membersNotCompleted',
+]);
+const RATING_FIELDS = new Set(['rating', 'proposedRating']);
+/** Types a header counting something ("Tổng số …", "Số lượng …") is never of. */
+const NOT_COUNTS = new Set<FieldType>(['text', 'code', 'rating', 'memberStatus', 'date', 'birthDate']);
+
+/**
+ * Fields a header cannot be, whatever its words match:
+ * - a rating category under a parent ("Xếp loại / HTTNV") splits the parent by rating: it is
+ *   not the rating column itself, and it counts members only when the parent says so
+ *   ("Xếp loại đảng viên / HTTNV"): under a bare "Xếp loại" it may count organizations or mark
+ *   the row's own rating;
+ * - a header that counts ("Tổng số TCCSĐ") is not a name, a code or a date.
+ */
+function ruledOut(column: HeaderColumn, kind: TableKind): (field: string) => boolean {
+  const inner = column.levels[column.levels.length - 1] ?? '';
+  const category = column.levels.length > 1 && ratingFromText(inner) !== undefined;
+  const ofMembers = / dang vien /.test(` ${headerWords(column.levels.slice(0, -1)).join(' ')} `);
+  // On the header as written: the words matched drop "số lượng" as filler.
+  const counting = /^(tong so|so luong|sl)( |$)/.test(foldText(column.levels.join(' ')));
+  const types = new Map(FIELDS[kind].map((d) => [d.id, d.type]));
+  return (field) =>
+    (category && (RATING_FIELDS.has(field) || (!ofMembers && MEMBER_RATING_FIELDS.has(field)))) ||
+    (counting && NOT_COUNTS.has(types.get(field)!));
+}
+
 /** Best candidate per field for a column: the whole joined header, or its inner levels. */
 export function matchColumn(column: HeaderColumn, kind: TableKind): FieldCandidate[] {
   const best = new Map<string, FieldCandidate>();
-  for (const c of matchWords(column.words, kind)) best.set(c.field, c);
+  const excluded = ruledOut(column, kind);
+  for (const c of matchWords(column.words, kind)) if (!excluded(c.field)) best.set(c.field, c);
   for (const words of column.innerWords)
     for (const c of matchWords(words, kind)) {
+      if (excluded(c.field)) continue;
       const confidence = c.confidence * INNER_WEIGHT;
       if (confidence < MIN_CONFIDENCE) continue;
       const prev = best.get(c.field);

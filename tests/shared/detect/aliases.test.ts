@@ -132,6 +132,26 @@ describe('matching joined headers', () => {
     expect(apart.map((m) => m.field ?? null)).toEqual(['membersTotal', null]);
   });
 
+  it('reads a rating under a parent as members’ ratings only when the parent says so', () => {
+    const fields = (levels: string[], kind: 'organizations' | 'partyCells' = 'organizations') =>
+      matchColumn(headerColumn(0, levels), kind).map((c) => c.field);
+    // Under a bare "Xếp loại" the column may count organizations or mark the row's own rating.
+    expect(fields(['Xếp loại', 'HTTNV'])).toEqual([]);
+    expect(fields(['Kết quả xếp loại', 'Hoàn thành tốt nhiệm vụ'])).toEqual([]);
+    expect(fields(['Xếp loại đảng viên', 'HTTNV'])).toEqual(['membersGood']);
+    expect(fields(['Số ĐV xếp loại', 'HTTNV'])).toEqual(['membersGood']);
+    expect(fields(['HTTNV'], 'partyCells')).toEqual(['membersGood']);
+    expect(fields(['Xếp loại'])).toContain('proposedRating');
+  });
+
+  it('never reads a header that counts ("Tổng số …", "Số lượng …") as a name or a code', () => {
+    const fields = (header: string) =>
+      matchColumn(headerColumn(0, [header]), 'organizations').map((c) => c.field);
+    expect(fields('Tổng số TCCSĐ')).not.toContain('name');
+    expect(fields('Số lượng tổ chức cơ sở đảng')).not.toContain('name');
+    expect(fields('Tên tổ chức cơ sở đảng')).toContain('name');
+  });
+
   it('matches inner levels under a broad parent, trusting them a little less', () => {
     const column = headerColumn(0, ['Đánh giá chất lượng chi bộ', 'Nhiệm vụ', 'Được giao']);
     const best = matchColumn(column, 'partyCells').sort((a, b) => b.confidence - a.confidence)[0]!;

@@ -686,6 +686,73 @@ describe('a member list with the date of birth split by sex ("Nam | Nữ")', () 
   });
 });
 
+describe('sheets as officials name them, and sheets with figures but no table', () => {
+  const cells = [
+    ['STT', 'Tên chi bộ', 'Tổng số đảng viên'],
+    [1, 'Chi bộ bản Lạnh', 12],
+    [2, 'Chi bộ bản Nà Sản', 9],
+  ];
+
+  it('reads an official’s own "Tổng hợp" sheet', () => {
+    const data = readWorkbook({ name: 'x.xlsx', sheets: [sheet('Tổng hợp', cells)] });
+    expect(data.tables.map((t) => [t.sheet, t.kind, t.dataRows.length])).toEqual([
+      ['Tổng hợp', 'partyCells', 2],
+    ]);
+  });
+
+  it('says when a sheet holds figures but nothing in it reads as a table', () => {
+    const counts = sheet('Xếp loại', [
+      ['SO SÁNH QUA CÁC NĂM'],
+      [],
+      ['TT', 'Huyện', 'Năm 2022', 'Năm 2023'],
+      [1, 'Sốp Cộp', 20, 21],
+      [2, 'Mường La', 33, 35],
+    ]);
+    const notes = sheet('Ghi chú', [['Số liệu tính đến 31/12/2023'], ['Người lập: Lò Văn Thanh']]);
+    const one = sheet('Một dòng', [['Tổng số', 53]]);
+    const hidden = { ...counts, name: 'Ẩn', hidden: true };
+    const data = readWorkbook({
+      name: 'x.xlsx',
+      sheets: [counts, notes, one, hidden, sheet('Chi bộ', cells)],
+    });
+    const none = data.issues.filter((i) => i.ruleId === 'sheet.noTable');
+    expect(none.map((i) => [i.sheet, i.cell, i.severity])).toEqual([['Xếp loại', 'A4', 'info']]);
+    expect(none[0]!.message.vi).toBe(
+      'Trang tính «Xếp loại» có số liệu nhưng không tìm thấy bảng nào nhận dạng được: các số liệu trong trang chưa được kiểm tra.',
+    );
+  });
+});
+
+describe('counts of organizations by rating, one row per district', () => {
+  it('are not read as members’ ratings or as each row’s rating: the table is reported unrecognized', () => {
+    const grid = {
+      name: 'xep-loai.xlsx',
+      sheets: [
+        {
+          name: 'Tổng hợp',
+          rows: [
+            ['BIỂU TỔNG HỢP KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2023'],
+            [],
+            ['TT', 'Đơn vị', 'Tổng số TCCSĐ', 'Xếp loại', _, _, _],
+            [_, _, _, 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'],
+            [1, 'Đảng bộ huyện Sốp Cộp', 20, 3, 15, 2, 0],
+            [2, 'Đảng bộ huyện Mường La', 33, 5, 24, 3, 1],
+          ] as CellValue[][],
+          merges: [
+            { top: 2, left: 3, bottom: 2, right: 6 },
+            { top: 2, left: 0, bottom: 3, right: 0 },
+            { top: 2, left: 1, bottom: 3, right: 1 },
+            { top: 2, left: 2, bottom: 3, right: 2 },
+          ],
+        },
+      ],
+    };
+    const report = checkWorkbook(grid);
+    expect(report.tables).toEqual([]);
+    expect(report.issues.map((i) => [i.ruleId, i.cell])).toEqual([['table.unrecognized', 'A3']]);
+  });
+});
+
 describe('a table laid beside another on the same rows', () => {
   const cells = (extra: CellValue[][] = [[], [], []]): CellValue[][] => [
     ['STT', 'Tên chi bộ', 'Tổng số đảng viên', 'Có chi ủy', _, ...extra[0]!],
