@@ -17,6 +17,11 @@ export interface ColumnMapping {
   confidence: number;
   /** The alias that matched, for the report. */
   matchedAlias?: string;
+  /**
+   * For a field marked in one of several columns ("Xếp loại" over "HTXSNV | HTTNV | HTNV |
+   * KHTNV", an "x" under the row's rating): the value a mark in this column stands for.
+   */
+  category?: string;
 }
 
 /** A group row ("I. Đảng bộ xã Nậm Lạnh") names the parent unit of the rows below it. */

@@ -134,7 +134,9 @@ describe('the pane with the local stack', () => {
     await signIn(page, 'xem.sopcop@kiemtra.test');
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     await page.getByTestId('pull-rollup').click();
-    await page.getByText(/^Đã ghi trang "Kết quả tổng hợp": 1\/9 đơn vị đã nộp\.$/).waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/^Đã ghi trang "Kết quả tổng hợp": 1\/9 đơn vị đã nộp\.$/)
+      .waitFor({ timeout: 60_000 });
     await shoot(page, '14-stack-rollup-vi');
     const sheets = await page.evaluate(
       (names) =>

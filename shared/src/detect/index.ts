@@ -16,7 +16,8 @@ import type { Issue } from '../issue.ts';
 import type { Period } from '../period.ts';
 import { RESULT_HEADERS, RESULT_SHEETS, STATE_SHEET } from '../plan/types.ts';
 import type { UnitRef } from '../summary.ts';
-import type { DetectedTable, RowRecord } from '../table.ts';
+import type { ColumnMapping, DetectedTable, RowRecord } from '../table.ts';
+import { parseValue } from '../parse/index.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import { classify } from './classify.ts';
 import { readHeaderBand, isHeaderRow, type HeaderBand } from './header-band.ts';
@@ -114,6 +115,12 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       headerRows: band.columnNumberRow === undefined ? band.rows : [...band.rows, band.columnNumberRow],
     };
     const scan = scanBody(view, layout, band.bodyStart);
+    // Ratings "marked" with counts: a table counting units by rating, which no kind reads.
+    if (marksHoldCounts(view, scan.dataRows, found.columns)) {
+      if (!sheet.hidden) issues.push(unrecognizedIssue(sheet.name, band));
+      r = band.bodyStart;
+      continue;
+    }
     const inferredCell =
       found.kind === 'members' && !fieldOf.has('cell')
         ? cellOfMembers(scan.groupRows.length > 0, block)
@@ -209,6 +216,28 @@ function resultColumnFor(view: SheetView, lastCol: number, top: number, bottom: 
     run = empty ? run + 1 : 0;
     if (run === width) return c - width + 1;
   }
+}
+
+/**
+ * Whether columns read as a rating marked under its categories ("Xếp loại / HTXSNV", …) hold
+ * counts instead of marks in most rows: a district's table of its organizations by rating
+ * ("3 | 15 | 2"). A count typed here and there among marks stays an error at its cell.
+ */
+function marksHoldCounts(
+  view: SheetView,
+  rows: readonly number[],
+  columns: readonly ColumnMapping[],
+): boolean {
+  const marked = columns.filter((c) => c.category !== undefined);
+  if (marked.length === 0) return false;
+  let counts = 0;
+  let marks = 0;
+  for (const r of rows) {
+    const read = marked.map((c) => parseValue(view.raw(r, c.col), 'int'));
+    if (read.some((o) => o.kind === 'value' && typeof o.value === 'number' && o.value > 1)) counts++;
+    else if (read.some((o) => o.kind !== 'blank')) marks++;
+  }
+  return counts > marks;
 }
 
 /** Rows holding figures after which a sheet without any table is worth a word. */

@@ -35,6 +35,8 @@ export interface FieldCandidate {
   field: string;
   confidence: number;
   alias: string;
+  /** See ColumnMapping.category. */
+  category?: string;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -247,6 +249,52 @@ function readSplitBySex(columns: readonly HeaderColumn[], byColumn: Map<number, 
   }
 }
 
+/** Confidence of a rating read from marks under its categories. */
+const MARKED_CONFIDENCE = 0.9;
+
+/**
+ * A rating marked under its categories: "Xếp loại" over "HTXSNV | HTTNV | HTNV | KHTNV" with
+ * an "x" under each row's rating, as organization and member lists often give it. Under a
+ * parent naming members, in a table of cells or organizations, the columns count members
+ * instead (their own aliases).
+ */
+function readMarkedRatings(
+  columns: readonly HeaderColumn[],
+  kind: TableKind,
+  byColumn: Map<number, FieldCandidate>,
+  taken: Set<string>,
+): void {
+  const field = ['proposedRating', 'rating'].find((f) => FIELDS[kind].some((d) => d.id === f));
+  if (!field || taken.has(field)) return;
+  const parentOf = (c: HeaderColumn): string => c.levels.slice(0, -1).join(' / ');
+  const categoryOf = (i: number): string | undefined => {
+    const c = columns[i]!;
+    if (byColumn.has(i) || c.levels.length < 2) return undefined;
+    if (kind !== 'members' && / dang vien /.test(` ${headerWords(c.levels.slice(0, -1)).join(' ')} `))
+      return undefined;
+    return ratingFromText(c.levels[c.levels.length - 1]!);
+  };
+  for (let i = 0; i < columns.length; i++) {
+    const first = categoryOf(i);
+    if (first === undefined) continue;
+    const run = new Map([[i, first]]);
+    for (let j = i + 1; j < columns.length; j++) {
+      const code = categoryOf(j);
+      const adjacent = columns[j]!.col === columns[j - 1]!.col + 1;
+      const sameParent = parentOf(columns[j]!) === parentOf(columns[i]!);
+      if (code === undefined || [...run.values()].includes(code) || !adjacent || !sameParent) break;
+      run.set(j, code);
+    }
+    if (run.size < 2) continue;
+    for (const [j, category] of run) {
+      const alias = columns[j]!.levels.join(' / ');
+      byColumn.set(j, { field, confidence: MARKED_CONFIDENCE, alias, category });
+    }
+    taken.add(field);
+    return;
+  }
+}
+
 /**
  * Maps columns onto the fields of a kind. One field goes to at most one column (but for a
  * field split by sex) and one column to at most one field: the most confident pairs are taken
@@ -267,11 +315,19 @@ export function mapColumns(columns: readonly HeaderColumn[], kind: TableKind): C
   }
   readBeside(columns, kind, byColumn, taken);
   readSplitBySex(columns, byColumn);
+  readMarkedRatings(columns, kind, byColumn, taken);
   return columns.map((col, i) => {
     const c = byColumn.get(i);
     const header = col.levels.join(' / ');
     return c
-      ? { col: col.col, header, field: c.field, confidence: round2(c.confidence), matchedAlias: c.alias }
+      ? {
+          col: col.col,
+          header,
+          field: c.field,
+          confidence: round2(c.confidence),
+          matchedAlias: c.alias,
+          ...(c.category !== undefined ? { category: c.category } : {}),
+        }
       : { col: col.col, header, confidence: 0 };
   });
 }

@@ -25,6 +25,8 @@ export interface MappedColumn {
   def: FieldDef;
   header: string;
   letters: string;
+  /** The value a mark ("x") in this column stands for: see ColumnMapping.category. */
+  category?: string;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -162,7 +164,16 @@ export function mappedColumns(table: DetectedTable, defs: readonly FieldDef[]): 
   for (const c of table.columns) {
     if (!c.field) continue;
     const def = byId.get(c.field);
-    if (def) out.push({ col: c.col, field: c.field, def, header: c.header, letters: columnLetters(c.col) });
+    if (!def) continue;
+    const letters = columnLetters(c.col);
+    out.push({
+      col: c.col,
+      field: c.field,
+      def,
+      header: c.header,
+      letters,
+      ...(c.category !== undefined ? { category: c.category } : {}),
+    });
   }
   return out;
 }
@@ -204,22 +215,35 @@ function invalidIssue(
 export type InferredField = { field: string; from: 'groups' } | { field: string; value: string };
 
 /**
- * The second of two columns holding one field (split by sex) filled in too. The value is not
- * quoted: such fields are personal (dates of birth).
+ * A row filling a second column of a field that takes one: the other sex's date of birth, a
+ * second rating marked. The value is not quoted: a date of birth is personal.
  */
-function bothFilledIssue(sheet: string, m: MappedColumn, address: string): Issue {
+function secondColumnIssue(sheet: string, m: MappedColumn, address: string): Issue {
+  const why =
+    m.category !== undefined
+      ? bi(
+          'dòng này đã đánh dấu một mức xếp loại khác; mỗi dòng chỉ đánh dấu một mức.',
+          'the row already marks another rating; a row marks only one.',
+        )
+      : bi(
+          'dòng này đã có giá trị ở cột bên cạnh (Nam/Nữ); mỗi dòng chỉ ghi ở một cột.',
+          'the row already has a value in the column beside it (male/female); a row fills only one.',
+        );
   return {
     ruleId: 'value.invalid',
     severity: 'error',
     sheet,
     cell: address,
-    message: bi(
-      `Cột «${m.header}»: dòng này đã có giá trị ở cột bên cạnh (Nam/Nữ); mỗi dòng chỉ ghi ở một cột.`,
-      `Column “${m.header}”: the row already has a value in the column beside it (male/female); a row fills only one.`,
-    ),
+    message: bi(`Cột «${m.header}»: ${why.vi}`, `Column “${m.header}”: ${why.en}`),
     values: { field: m.field, ...(m.def.personal ? { personal: true } : {}) },
     justified: false,
   };
+}
+
+/** A cell marked ("x", "✓", "Có") in a column a rating is marked in. */
+function isMarked(raw: CellValue): boolean {
+  const outcome = parseValue(raw, 'bool');
+  return outcome.kind === 'value' && outcome.value === true;
 }
 
 /** What the records of one table share: the sheet and the columns their `cells` come from. */
@@ -275,14 +299,16 @@ class TableRecord implements RowRecord {
     const arr = view.rowArray(this.row) ?? [];
     const rowNo = String(this.row + 1);
     const cells: Record<string, CellRef> = {};
-    const filled = (raw: CellValue): boolean => raw !== null && raw !== '';
+    // A field over several columns (split by sex, a rating marked under its categories): its
+    // cell is the first one filled in, or marked.
+    const found = new Set<string>();
     for (const m of mapped) {
+      if (found.has(m.field)) continue;
       const stored = arr[m.col - view.left];
       const raw = stored === undefined ? null : stored;
-      // A field split by sex over two columns: its cell is the first one filled in.
-      const earlier = cells[m.field];
-      if (earlier !== undefined && (!filled(raw) || filled(earlier.raw))) continue;
-      cells[m.field] = { address: m.letters + rowNo, raw };
+      const filled = m.category !== undefined ? isMarked(raw) : raw !== null && raw !== '';
+      if (filled) found.add(m.field);
+      if (filled || cells[m.field] === undefined) cells[m.field] = { address: m.letters + rowNo, raw };
     }
     return cells;
   }
@@ -354,15 +380,18 @@ export function readRecords(
     const m = mapped[k]!;
     const field = m.field;
     const at = m.col - view.left;
-    const parser = new ColumnParser(m.def.type, view.sheet, m.col);
+    // A column a rating is marked in reads marks, each standing for the column's category.
+    const parser = new ColumnParser(m.category !== undefined ? 'bool' : m.def.type, view.sheet, m.col);
     for (let i = 0; i < rows.length; i++) {
       let raw = stored[i]?.[at];
       if ((raw === undefined || raw === null) && merged) raw = mergedDown(view, rows[i]!, m.col);
       if (raw === undefined || raw === null) continue;
-      const outcome = parser.parse(raw, rows[i]!);
+      let outcome = parser.parse(raw, rows[i]!);
+      if (m.category !== undefined && outcome.kind === 'value')
+        outcome = outcome.value === true ? { kind: 'value', value: m.category } : { kind: 'blank' };
       if (outcome.kind === 'value' && values[i]![field] !== undefined) {
-        // The second column of a field split by sex, the first one filled in too.
-        const issue = bothFilledIssue(sheet, m, m.letters + String(rows[i]! + 1));
+        // A second column of a field that takes one (split by sex, or a rating marked).
+        const issue = secondColumnIssue(sheet, m, m.letters + String(rows[i]! + 1));
         issue.rowRef = records[i]!.ref;
         unreadable.push({ i, k, issue });
       } else if (outcome.kind === 'value') values[i]![field] = outcome.value;

@@ -723,6 +723,80 @@ describe('sheets as officials name them, and sheets with figures but no table', 
   });
 });
 
+describe('a rating marked "x" under its categories', () => {
+  const ratings = (rows: CellValue[][], kind: 'orgs' | 'members' = 'orgs') => ({
+    name: 'danh-dau.xlsx',
+    sheets: [
+      {
+        name: kind === 'orgs' ? 'TCCSĐ' : 'Đảng viên',
+        rows: [
+          kind === 'orgs'
+            ? ['TT', 'Tên tổ chức cơ sở đảng', 'Số đảng viên', 'Xếp loại', _, _, _]
+            : ['TT', 'Họ và tên', 'Chi bộ', 'Xếp loại năm 2023', _, _, _],
+          [_, _, _, 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'],
+          ...rows,
+        ],
+        merges: [
+          { top: 0, left: 3, bottom: 0, right: 6 },
+          { top: 0, left: 0, bottom: 1, right: 0 },
+          { top: 0, left: 1, bottom: 1, right: 1 },
+          { top: 0, left: 2, bottom: 1, right: 2 },
+        ],
+      },
+    ],
+  });
+
+  it('reads each organization’s rating from the column marked', () => {
+    const grid = ratings([
+      [1, 'Đảng bộ xã Nậm Lạnh', 120, _, 'x', _, _],
+      [2, 'Đảng bộ xã Mường Lèo', 95, '✓', _, _, _],
+      [3, 'Đảng bộ xã Mường Và', 110, _, 'x', 'x', _],
+      [4, 'Đảng bộ xã Sốp Cộp', 80, _, _, 3, _],
+      [5, 'Đảng bộ xã Púng Bánh', 70, _, _, _, _],
+    ]);
+    const data = readWorkbook(grid);
+    const t = data.tables[0]!;
+    expect(t.columns.slice(3).map((c) => [c.field, c.category])).toEqual([
+      ['proposedRating', 'HTXSNV'],
+      ['proposedRating', 'HTTNV'],
+      ['proposedRating', 'HTNV'],
+      ['proposedRating', 'KHTNV'],
+    ]);
+    const records = recordsOf(data, t);
+    expect(records.map((r) => r.values['proposedRating'])).toEqual([
+      'HTTNV',
+      'HTXSNV',
+      'HTTNV',
+      undefined,
+      undefined,
+    ]);
+    expect(records.map((r) => r.cells['proposedRating']!.address)).toEqual(['E3', 'D4', 'E5', 'D6', 'D7']);
+    // Two marks on a row, a count among marks: errors at their cells.
+    expect(data.issues.map((i) => [i.ruleId, i.cell])).toEqual([
+      ['value.invalid', 'F5'],
+      ['value.invalid', 'F6'],
+    ]);
+    expect(data.issues[0]!.message.vi).toBe(
+      'Cột «Xếp loại / HTNV»: dòng này đã đánh dấu một mức xếp loại khác; mỗi dòng chỉ đánh dấu một mức.',
+    );
+  });
+
+  it('reads a member’s rating the same way', () => {
+    const data = readWorkbook(
+      ratings(
+        [
+          [1, 'Lò Văn Thanh', 'Bản Lạnh', _, 'x', _, _],
+          [2, 'Lò Thị Hoa', 'Bản Lạnh', 'x', _, _, _],
+        ],
+        'members',
+      ),
+    );
+    const t = data.tables[0]!;
+    expect(t.kind).toBe('members');
+    expect(recordsOf(data, t).map((r) => r.values['rating'])).toEqual(['HTTNV', 'HTXSNV']);
+  });
+});
+
 describe('counts of organizations by rating, one row per district', () => {
   it('are not read as members’ ratings or as each row’s rating: the table is reported unrecognized', () => {
     const grid = {
