@@ -42,7 +42,7 @@ function scoreKind(
   columns: readonly HeaderColumn[],
   hints: KindHints,
 ): Classification & { specific: number; requiredFound: number } {
-  const mapped = mapColumns(columns, kind);
+  const mapped = mapColumns(columns, kind, hints.year);
   const defs = new Map<string, FieldDef>(FIELDS[kind].map((d) => [d.id, d]));
   let score = 0;
   let specific = 0;
@@ -69,6 +69,8 @@ function scoreKind(
 export interface KindHints {
   sheetName?: string;
   title?: string;
+  /** The year the report is of: of columns comparing years, the one read. */
+  year?: number;
 }
 
 /**

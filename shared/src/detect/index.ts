@@ -92,6 +92,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
     const found = classify(band.columns, {
       sheetName: sheet.name,
       ...(block.title ? { title: block.title } : {}),
+      ...(block.period ? { year: block.period.toYear } : {}),
     });
     if (!found) {
       if (!sheet.hidden) issues.push(unrecognizedIssue(sheet.name, band));

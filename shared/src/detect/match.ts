@@ -249,6 +249,31 @@ function readSplitBySex(columns: readonly HeaderColumn[], byColumn: Map<number, 
   }
 }
 
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * Columns that differ only by the year they name ("Kết nạp đảng viên / Năm 2022 | Năm 2023",
+ * "Xếp loại năm 2022 | Xếp loại năm 2023") compare years: only the report's year is read, the
+ * latest when the report names none, and the others stay unrecognized. Their indexes.
+ */
+function otherYears(columns: readonly HeaderColumn[], reportYear: number | undefined): Set<number> {
+  const groups = new Map<string, { i: number; year: number }[]>();
+  columns.forEach((c, i) => {
+    const text = foldText(c.levels.join(' '));
+    const years = text.match(YEAR);
+    if (years?.length !== 1) return;
+    push(groups, text.replace(YEAR, '#'), { i, year: Number(years[0]) });
+  });
+  const out = new Set<number>();
+  for (const list of groups.values()) {
+    const years = list.map((x) => x.year);
+    if (new Set(years).size < 2) continue;
+    const kept = years.includes(reportYear ?? NaN) ? reportYear! : Math.max(...years);
+    for (const x of list) if (x.year !== kept) out.add(x.i);
+  }
+  return out;
+}
+
 /** Confidence of a rating read from marks under its categories. */
 const MARKED_CONFIDENCE = 0.9;
 
@@ -300,9 +325,15 @@ function readMarkedRatings(
  * field split by sex) and one column to at most one field: the most confident pairs are taken
  * first, the loser stays unrecognized.
  */
-export function mapColumns(columns: readonly HeaderColumn[], kind: TableKind): ColumnMapping[] {
+export function mapColumns(
+  columns: readonly HeaderColumn[],
+  kind: TableKind,
+  reportYear?: number,
+): ColumnMapping[] {
   const pairs: { i: number; c: FieldCandidate }[] = [];
+  const earlier = otherYears(columns, reportYear);
   columns.forEach((col, i) => {
+    if (earlier.has(i)) return;
     for (const c of matchColumn(col, kind)) pairs.push({ i, c });
   });
   pairs.sort((a, b) => b.c.confidence - a.c.confidence || a.i - b.i);

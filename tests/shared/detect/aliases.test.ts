@@ -132,6 +132,25 @@ describe('matching joined headers', () => {
     expect(apart.map((m) => m.field ?? null)).toEqual(['membersTotal', null]);
   });
 
+  it('of columns comparing years, reads the report’s year, else the latest', () => {
+    const headers = [
+      ['Tên chi bộ'],
+      ['Kết nạp đảng viên', 'Năm 2021'],
+      ['Kết nạp đảng viên', 'Năm 2022'],
+      ['Kết nạp đảng viên', 'Năm 2023'],
+    ];
+    const admitted = (year?: number) =>
+      mapColumns(
+        headers.map((h, i) => headerColumn(i, h)),
+        'partyCells',
+        year,
+      ).flatMap((m) => (m.field === 'admitted' ? [m.header] : []));
+    expect(admitted(2022)).toEqual(['Kết nạp đảng viên / Năm 2022']);
+    expect(admitted(2023)).toEqual(['Kết nạp đảng viên / Năm 2023']);
+    expect(admitted()).toEqual(['Kết nạp đảng viên / Năm 2023']);
+    expect(admitted(2019)).toEqual(['Kết nạp đảng viên / Năm 2023']);
+  });
+
   it('reads a rating under a parent as members’ ratings only when the parent says so', () => {
     const fields = (levels: string[], kind: 'organizations' | 'partyCells' = 'organizations') =>
       matchColumn(headerColumn(0, levels), kind).map((c) => c.field);

@@ -797,6 +797,32 @@ describe('a rating marked "x" under its categories', () => {
   });
 });
 
+describe('a member list with a rating column per year', () => {
+  it('reads the rating of the report’s year', () => {
+    const data = readWorkbook({
+      name: 'xep-loai.xlsx',
+      sheets: [
+        sheet('Đảng viên', [
+          ['DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH NĂM 2022'],
+          [],
+          [
+            'STT',
+            'Họ và tên',
+            'Chi bộ',
+            'Xếp loại năm 2021',
+            'Xếp loại năm 2022',
+            'Xếp loại năm 2023 (dự kiến)',
+          ],
+          [1, 'Lò Văn Thanh', 'Bản Lạnh', 'HTTNV', 'HTXSNV', 'HTTNV'],
+        ]),
+      ],
+    });
+    const t = data.tables[0]!;
+    expect(t.columns.filter((c) => c.field === 'rating').map((c) => c.header)).toEqual(['Xếp loại năm 2022']);
+    expect(recordsOf(data, t).map((r) => r.values['rating'])).toEqual(['HTXSNV']);
+  });
+});
+
 describe('counts of organizations by rating, one row per district', () => {
   it('are not read as members’ ratings or as each row’s rating: the table is reported unrecognized', () => {
     const grid = {
