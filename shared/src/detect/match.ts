@@ -7,6 +7,7 @@
  * that. Below MIN_CONFIDENCE a column stays unrecognized: we never guess silently.
  */
 import { FIELDS, TABLE_KINDS, type FieldType, type TableKind } from '../fields.ts';
+import { memberStatusFromText } from '../parse/memberStatus.ts';
 import { ratingFromText } from '../parse/ratings.ts';
 import type { ColumnMapping } from '../table.ts';
 import { ALIASES } from './aliases.ts';
@@ -274,49 +275,63 @@ function otherYears(columns: readonly HeaderColumn[], reportYear: number | undef
   return out;
 }
 
-/** Confidence of a rating read from marks under its categories. */
+/** Confidence of a field read from marks under its categories. */
 const MARKED_CONFIDENCE = 0.9;
 
 /**
- * A rating marked under its categories: "Xếp loại" over "HTXSNV | HTTNV | HTNV | KHTNV" with
- * an "x" under each row's rating, as organization and member lists often give it. Under a
- * parent naming members, in a table of cells or organizations, the columns count members
+ * Fields officials give by a mark ("x") under one of their categories, and how a category
+ * header reads: the rating ("Xếp loại" over "HTXSNV | HTTNV | HTNV | KHTNV") and a member's
+ * status ("Đảng viên" over "Chính thức | Dự bị").
+ */
+const MARKED_FIELDS: readonly {
+  fields: readonly string[];
+  categoryOf: (header: string) => string | undefined;
+}[] = [
+  { fields: ['proposedRating', 'rating'], categoryOf: ratingFromText },
+  { fields: ['status'], categoryOf: memberStatusFromText },
+];
+
+/**
+ * A field marked under its categories, as organization and member lists often give a rating
+ * or a member's status: the columns hold the field, each standing for its category. In a
+ * table of cells or organizations, categories under a parent naming members count members
  * instead (their own aliases).
  */
-function readMarkedRatings(
+function readMarkedFields(
   columns: readonly HeaderColumn[],
   kind: TableKind,
   byColumn: Map<number, FieldCandidate>,
   taken: Set<string>,
 ): void {
-  const field = ['proposedRating', 'rating'].find((f) => FIELDS[kind].some((d) => d.id === f));
-  if (!field || taken.has(field)) return;
   const parentOf = (c: HeaderColumn): string => c.levels.slice(0, -1).join(' / ');
-  const categoryOf = (i: number): string | undefined => {
-    const c = columns[i]!;
-    if (byColumn.has(i) || c.levels.length < 2) return undefined;
-    if (kind !== 'members' && / dang vien /.test(` ${headerWords(c.levels.slice(0, -1)).join(' ')} `))
-      return undefined;
-    return ratingFromText(c.levels[c.levels.length - 1]!);
-  };
-  for (let i = 0; i < columns.length; i++) {
-    const first = categoryOf(i);
-    if (first === undefined) continue;
-    const run = new Map([[i, first]]);
-    for (let j = i + 1; j < columns.length; j++) {
-      const code = categoryOf(j);
-      const adjacent = columns[j]!.col === columns[j - 1]!.col + 1;
-      const sameParent = parentOf(columns[j]!) === parentOf(columns[i]!);
-      if (code === undefined || [...run.values()].includes(code) || !adjacent || !sameParent) break;
-      run.set(j, code);
+  for (const marked of MARKED_FIELDS) {
+    const field = marked.fields.find((f) => FIELDS[kind].some((d) => d.id === f));
+    if (!field || taken.has(field)) continue;
+    const categoryOf = (i: number): string | undefined => {
+      const c = columns[i]!;
+      if (byColumn.has(i) || c.levels.length < 2) return undefined;
+      if (kind !== 'members' && / dang vien /.test(` ${headerWords(c.levels.slice(0, -1)).join(' ')} `))
+        return undefined;
+      return marked.categoryOf(c.levels[c.levels.length - 1]!);
+    };
+    for (let i = 0; i < columns.length && !taken.has(field); i++) {
+      const first = categoryOf(i);
+      if (first === undefined) continue;
+      const run = new Map([[i, first]]);
+      for (let j = i + 1; j < columns.length; j++) {
+        const category = categoryOf(j);
+        const adjacent = columns[j]!.col === columns[j - 1]!.col + 1;
+        const sameParent = parentOf(columns[j]!) === parentOf(columns[i]!);
+        if (category === undefined || [...run.values()].includes(category) || !adjacent || !sameParent) break;
+        run.set(j, category);
+      }
+      if (run.size < 2) continue;
+      for (const [j, category] of run) {
+        const alias = columns[j]!.levels.join(' / ');
+        byColumn.set(j, { field, confidence: MARKED_CONFIDENCE, alias, category });
+      }
+      taken.add(field);
     }
-    if (run.size < 2) continue;
-    for (const [j, category] of run) {
-      const alias = columns[j]!.levels.join(' / ');
-      byColumn.set(j, { field, confidence: MARKED_CONFIDENCE, alias, category });
-    }
-    taken.add(field);
-    return;
   }
 }
 
@@ -346,7 +361,7 @@ export function mapColumns(
   }
   readBeside(columns, kind, byColumn, taken);
   readSplitBySex(columns, byColumn);
-  readMarkedRatings(columns, kind, byColumn, taken);
+  readMarkedFields(columns, kind, byColumn, taken);
   return columns.map((col, i) => {
     const c = byColumn.get(i);
     const header = col.levels.join(' / ');

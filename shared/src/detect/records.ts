@@ -216,14 +216,14 @@ export type InferredField = { field: string; from: 'groups' } | { field: string;
 
 /**
  * A row filling a second column of a field that takes one: the other sex's date of birth, a
- * second rating marked. The value is not quoted: a date of birth is personal.
+ * second rating or status marked. The value is not quoted: a date of birth is personal.
  */
 function secondColumnIssue(sheet: string, m: MappedColumn, address: string): Issue {
   const why =
     m.category !== undefined
       ? bi(
-          'dòng này đã đánh dấu một mức xếp loại khác; mỗi dòng chỉ đánh dấu một mức.',
-          'the row already marks another rating; a row marks only one.',
+          'dòng này đã đánh dấu ở một cột khác cùng mục; mỗi dòng chỉ đánh dấu một cột.',
+          'the row already marks another column under the same heading; a row marks only one.',
         )
       : bi(
           'dòng này đã có giá trị ở cột bên cạnh (Nam/Nữ); mỗi dòng chỉ ghi ở một cột.',

@@ -777,8 +777,37 @@ describe('a rating marked "x" under its categories', () => {
       ['value.invalid', 'F6'],
     ]);
     expect(data.issues[0]!.message.vi).toBe(
-      'Cột «Xếp loại / HTNV»: dòng này đã đánh dấu một mức xếp loại khác; mỗi dòng chỉ đánh dấu một mức.',
+      'Cột «Xếp loại / HTNV»: dòng này đã đánh dấu ở một cột khác cùng mục; mỗi dòng chỉ đánh dấu một cột.',
     );
+  });
+
+  it('reads a member’s status marked under "Đảng viên / Chính thức | Dự bị"', () => {
+    const data = readWorkbook({
+      name: 'dang-vien.xlsx',
+      sheets: [
+        {
+          name: 'Đảng viên',
+          rows: [
+            ['STT', 'Họ và tên', 'Chi bộ', 'Đảng viên', _],
+            [_, _, _, 'Chính thức', 'Dự bị'],
+            [1, 'Lò Văn Thanh', 'Bản Lạnh', 'x', _],
+            [2, 'Quàng Thị Én', 'Bản Lạnh', _, 'x'],
+          ] as CellValue[][],
+          merges: [
+            { top: 0, left: 3, bottom: 0, right: 4 },
+            { top: 0, left: 0, bottom: 1, right: 0 },
+            { top: 0, left: 1, bottom: 1, right: 1 },
+            { top: 0, left: 2, bottom: 1, right: 2 },
+          ],
+        },
+      ],
+    });
+    const t = data.tables[0]!;
+    expect(t.columns.slice(3).map((c) => [c.field, c.category])).toEqual([
+      ['status', 'official'],
+      ['status', 'probationary'],
+    ]);
+    expect(recordsOf(data, t).map((r) => r.values['status'])).toEqual(['official', 'probationary']);
   });
 
   it('reads a member’s rating the same way', () => {
