@@ -14,7 +14,7 @@ import {
 } from '../../../shared/src/period.ts';
 import { readWorkbook } from '../../../shared/src/detect/index.ts';
 import { checkWorkbook } from '../../../shared/src/pipeline.ts';
-import { _, fieldCols, mapping, read, recordsOf, rows1, sheet } from './helpers.ts';
+import { _, fieldCols, m, mapping, read, recordsOf, rows1, sheet } from './helpers.ts';
 
 describe('two-row merged header with title block, column numbers, groups, totals and signature', () => {
   const data = read(
@@ -613,12 +613,7 @@ describe('a member list with the date of birth split by sex ("Nam | Nữ")', () 
           [3, 'Quàng Thị Én', _, '01/01/2010', '19/05/2023'],
           [4, 'Lò Văn Pọm', '02/03/1980', '02/03/1980', '11/10/2001'],
         ] as CellValue[][],
-        merges: [
-          { top: 2, left: 0, bottom: 3, right: 0 },
-          { top: 2, left: 1, bottom: 3, right: 1 },
-          { top: 2, left: 2, bottom: 2, right: 3 },
-          { top: 2, left: 4, bottom: 3, right: 4 },
-        ],
+        merges: ['A3:A4', 'B3:B4', 'C3:D3', 'E3:E4'].map(m),
       },
     ],
   };
@@ -667,12 +662,7 @@ describe('a member list with the date of birth split by sex ("Nam | Nữ")', () 
             [_, _, _, 'Nam', 'Nữ'],
             [1, 'Lò Văn Thanh', 'Bản Lạnh', 'x', _],
           ] as CellValue[][],
-          merges: [
-            { top: 0, left: 0, bottom: 1, right: 0 },
-            { top: 0, left: 1, bottom: 1, right: 1 },
-            { top: 0, left: 2, bottom: 1, right: 2 },
-            { top: 0, left: 3, bottom: 0, right: 4 },
-          ],
+          merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1'].map(m),
         },
       ],
     });
@@ -736,12 +726,7 @@ describe('a rating marked "x" under its categories', () => {
           [_, _, _, 'HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'],
           ...rows,
         ],
-        merges: [
-          { top: 0, left: 3, bottom: 0, right: 6 },
-          { top: 0, left: 0, bottom: 1, right: 0 },
-          { top: 0, left: 1, bottom: 1, right: 1 },
-          { top: 0, left: 2, bottom: 1, right: 2 },
-        ],
+        merges: ['D1:G1', 'A1:A2', 'B1:B2', 'C1:C2'].map(m),
       },
     ],
   });
@@ -793,12 +778,7 @@ describe('a rating marked "x" under its categories', () => {
             [1, 'Lò Văn Thanh', 'Bản Lạnh', 'x', _],
             [2, 'Quàng Thị Én', 'Bản Lạnh', _, 'x'],
           ] as CellValue[][],
-          merges: [
-            { top: 0, left: 3, bottom: 0, right: 4 },
-            { top: 0, left: 0, bottom: 1, right: 0 },
-            { top: 0, left: 1, bottom: 1, right: 1 },
-            { top: 0, left: 2, bottom: 1, right: 2 },
-          ],
+          merges: ['D1:E1', 'A1:A2', 'B1:B2', 'C1:C2'].map(m),
         },
       ],
     });
@@ -867,12 +847,7 @@ describe('counts of organizations by rating, one row per district', () => {
             [1, 'Đảng bộ huyện Sốp Cộp', 20, 3, 15, 2, 0],
             [2, 'Đảng bộ huyện Mường La', 33, 5, 24, 3, 1],
           ] as CellValue[][],
-          merges: [
-            { top: 2, left: 3, bottom: 2, right: 6 },
-            { top: 2, left: 0, bottom: 3, right: 0 },
-            { top: 2, left: 1, bottom: 3, right: 1 },
-            { top: 2, left: 2, bottom: 3, right: 2 },
-          ],
+          merges: ['D3:G3', 'A3:A4', 'B3:B4', 'C3:C4'].map(m),
         },
       ],
     };
