@@ -170,3 +170,8 @@ export function headerWords(levels: string[]): string[] {
     }
   return out;
 }
+
+/** Whether the levels above a column's own header speak of members ("Xếp loại đảng viên"). */
+export function parentNamesMembers(levels: readonly string[]): boolean {
+  return / dang vien /.test(` ${headerWords(levels.slice(0, -1)).join(' ')} `);
+}
