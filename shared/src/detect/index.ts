@@ -116,7 +116,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       headerRows: band.columnNumberRow === undefined ? band.rows : [...band.rows, band.columnNumberRow],
     };
     const scan = scanBody(view, layout, band.bodyStart);
-    // Ratings "marked" with counts: a table counting units by rating, which no kind reads.
+    // Categories "marked" with counts: a table counting units by rating, which no kind reads.
     if (marksHoldCounts(view, scan.dataRows, found.columns)) {
       if (!sheet.hidden) issues.push(unrecognizedIssue(sheet.name, band));
       r = band.bodyStart;
@@ -220,7 +220,7 @@ function resultColumnFor(view: SheetView, lastCol: number, top: number, bottom: 
 }
 
 /**
- * Whether columns read as a rating marked under its categories ("Xếp loại / HTXSNV", …) hold
+ * Whether columns read as a field marked under its categories ("Xếp loại / HTXSNV", …) hold
  * counts instead of marks in most rows: a district's table of its organizations by rating
  * ("3 | 15 | 2"). A count typed here and there among marks stays an error at its cell.
  */

@@ -165,13 +165,12 @@ export function mappedColumns(table: DetectedTable, defs: readonly FieldDef[]): 
     if (!c.field) continue;
     const def = byId.get(c.field);
     if (!def) continue;
-    const letters = columnLetters(c.col);
     out.push({
       col: c.col,
       field: c.field,
       def,
       header: c.header,
-      letters,
+      letters: columnLetters(c.col),
       ...(c.category !== undefined ? { category: c.category } : {}),
     });
   }
@@ -357,7 +356,8 @@ export function readRecords(
   const source: RecordSource = { view, mapped };
   // Every record of the table starts from the same layout of fields (a blank one stays
   // undefined), so the rules reading 100,000 rows meet one object shape per table.
-  const fields = mapped.map((m) => m.field);
+  // A field over several columns (split by sex, marked under its categories) is one property.
+  const fields = [...new Set(mapped.map((m) => m.field))];
   const layout = valuesLayout(inferred ? [...fields, inferred.field] : fields);
   const records: RowRecord[] = new Array(rows.length);
   const values: RowRecord['values'][] = new Array(rows.length);
