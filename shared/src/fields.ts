@@ -176,6 +176,7 @@ export const FIELDS: Record<TableKind, FieldDef[]> = {
     f('value', 'quantity', 'Giá trị', 'Value', { required: true }),
     f('unitOfMeasure', 'text', 'Đơn vị tính', 'Unit of measure'),
     f('reported', 'quantity', 'Thực hiện (đơn vị báo cáo)', 'Achieved (as the unit reports)'),
+    f('reportedAttainment', 'percent', 'Tỷ lệ thực hiện so với kế hoạch', 'Achieved against planned'),
     f('scope', 'text', 'Phạm vi', 'Scope'),
     f('period', 'text', 'Thời hạn', 'Period'),
     f('basis', 'text', 'Căn cứ', 'Basis'),

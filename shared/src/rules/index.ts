@@ -14,6 +14,7 @@ import { HAMLET_RULES } from './hamlets.ts';
 import { createHelpers } from './helpers.ts';
 import { MEMBER_RULES } from './members.ts';
 import { PERIOD_RULES } from './period.ts';
+import { TARGET_TABLE_RULES } from './targets.ts';
 import type { RuleContext, RuleDef } from './types.ts';
 
 export type { RuleContext, RuleDef, Finding, RuleOutcome } from './types.ts';
@@ -26,6 +27,7 @@ export const RULES: readonly RuleDef[] = [
   ...DATA_RULES,
   ...CROSS_RULES,
   ...PERIOD_RULES,
+  ...TARGET_TABLE_RULES,
 ];
 
 /** A rule id, or a prefix ending in "*" ("period.jump.*"), listed in rulebook.disabledRules. */

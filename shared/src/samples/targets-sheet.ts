@@ -56,7 +56,7 @@ export function targetReportSheet(
     { field: 'unitOfMeasure', path: ['ĐVT'], value: (r) => r.unit },
     { field: 'value', path: ['Kế hoạch'], value: (r) => r.planned },
     { field: 'reported', path: ['Thực hiện'], value: (r) => r.achieved },
-    { path: ['Tỷ lệ (%)'], value: (r) => r.rate },
+    { field: 'reportedAttainment', path: ['Tỷ lệ (%)'], value: (r) => r.rate },
     { path: ['Ghi chú'], value: () => null },
   ]);
 }

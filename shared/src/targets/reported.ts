@@ -42,7 +42,7 @@ export function reportedIssues(
     const measure = measureById(result.measure);
     if (!measure) continue;
     const ratio = measure.kind === 'ratio' && result.denominator !== undefined;
-    if (ratio ? sameRatio(figure.value, result.actual) : figure.value === result.numerator) continue;
+    if (ratio ? agreesAsTyped(figure.value, result.actual) : figure.value === result.numerator) continue;
     const said = (lang: Lang): string =>
       ratio ? percentAsTyped(figure.value, lang) : formatCount(figure.value, lang);
     const format = { decimals: rulebook.display.percentDecimals, rounding: rulebook.display.rounding };
@@ -82,10 +82,11 @@ function typedPercent(fraction: number): { points: number; decimals: number } {
 }
 
 /**
- * Whether a reported percentage is the computed one as the official would have written it: to
- * as many decimals as were typed, rounded half up or cut (boards do both).
+ * Whether a percentage an official typed (a fraction: 92,45% is 0.9245) is `actual` as they
+ * would have written it: to as many decimals as were typed, rounded half up or cut (boards do
+ * both).
  */
-function sameRatio(reported: number, actual: number): boolean {
+export function agreesAsTyped(reported: number, actual: number): boolean {
   const { points, decimals } = typedPercent(reported);
   return (
     roundedPercent(actual, decimals, 'halfUp') === points ||
@@ -93,6 +94,7 @@ function sameRatio(reported: number, actual: number): boolean {
   );
 }
 
-function percentAsTyped(fraction: number, lang: Lang): string {
+/** A typed percentage shown as typed: to as many decimals as the official wrote. */
+export function percentAsTyped(fraction: number, lang: Lang): string {
   return formatPercent(fraction, { decimals: typedPercent(fraction).decimals, rounding: 'halfUp' }, lang);
 }

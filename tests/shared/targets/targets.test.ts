@@ -517,10 +517,10 @@ describe('targetsInForce', () => {
       ['ĐVT', 'unitOfMeasure'],
       ['Kế hoạch', 'value'],
       ['Thực hiện', 'reported'],
-      ['Tỷ lệ (%)', undefined],
+      ['Tỷ lệ (%)', 'reportedAttainment'],
       ['Ghi chú', undefined],
     ]);
-    expect(table.unrecognized).toEqual(['Tỷ lệ (%)', 'Ghi chú']);
+    expect(table.unrecognized).toEqual(['Ghi chú']);
     const own = (measure: string) => report.targets.find((t) => t.measure === measure)!;
     expect([own('orgsGoodOrBetter').comparator, own('orgsGoodOrBetter').required]).toEqual(['>=', 0.9]);
     expect(own('residentialCellsWithCommittee')).toMatchObject({
@@ -565,6 +565,28 @@ describe('targetsInForce', () => {
     );
     // Nothing to compare with: no admissions in the tables.
     expect(issuesFor('92,45', undefined)).toEqual([]);
+  });
+
+  it('checks the rate against achieved over planned, whatever the target (targets.attainment)', () => {
+    const issuesFor = (extra: (string | number | null)[][]) =>
+      checkWorkbook(reportLayout('92,45', extra)).issues.filter((i) => i.ruleId === 'targets.attainment');
+    // Row 5: 746 / 600 = 124,33%, written 124,3.
+    expect(issuesFor([])).toEqual([]);
+    const found = issuesFor([
+      ['3', 'Tỷ lệ chi bộ có chi ủy', '%', '90', '92,45', '102,7', null],
+      ['4', 'Trồng rừng mới', 'ha', 500, 450, '95', null],
+      ['5', 'Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên', null, '85%', '86,1', '101,3', null],
+    ]);
+    // Rows 6 and 8 agree (92,45 / 90 = 102,72%; 86,1% / 85% = 101,29%); row 7 does not.
+    expect(found.map((i) => [i.sheet, i.cell, i.severity, i.values])).toEqual([
+      ['Chỉ tiêu', 'F7', 'warning', { reportedAttainment: 0.95, computed: 0.9 }],
+    ]);
+    expect(found[0]!.message.vi).toBe(
+      'Chỉ tiêu «Trồng rừng mới»: tỷ lệ ghi 95%, nhưng thực hiện / kế hoạch = 450 / 500 = 90%',
+    );
+    expect(found[0]!.message.en).toBe(
+      'Target “Trồng rừng mới”: the rate reads 95%, but achieved / planned = 450 / 500 = 90%',
+    );
   });
 
   it('reads comparators as officials write them', () => {
