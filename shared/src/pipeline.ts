@@ -13,6 +13,7 @@ import type { Rulebook } from './rulebook/schema.ts';
 import { DEFAULT_RULEBOOK } from './rulebook/default.ts';
 import type { UnitRef, UnitSummary } from './summary.ts';
 import type { WorkbookData } from './workbook-data.ts';
+import { fieldValue } from './table.ts';
 import { readWorkbook } from './detect/index.ts';
 import { computeRatings } from './rating/index.ts';
 import { summarize } from './summarize/index.ts';
@@ -198,7 +199,7 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
       ruleIds = [...new Set(list.map((i) => i.ruleId))];
     }
     const justified = list ? list.length - open : 0;
-    const name = rec.kind === 'members' ? undefined : rec.values['name'];
+    const name = rec.kind === 'members' ? undefined : fieldValue(rec, 'name');
     // Literals in the order the report has always listed them: unitName sits after rowRef.
     const result: RowResult =
       typeof name === 'string'

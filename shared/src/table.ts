@@ -97,12 +97,22 @@ export interface RowRecord {
    * read from a sheet list every field of their table, `plainRecord` drops the blank ones).
    */
   values: Record<string, FieldValue>;
+  /**
+   * The value of one field, for records that keep their values elsewhere than in `values`
+   * (a detected table's, by column): read fields through `fieldValue`.
+   */
+  value?(field: string): FieldValue | undefined;
   /** The cells behind every mapped field, blank ones included. */
   cells: Record<string, CellRef>;
   /** Labels of the enclosing group rows, outermost first; the last names the parent unit. */
   groups: string[];
   /** Pseudonymous, stable row reference (sheet + row + table), safe to send: no names. */
   ref: string;
+}
+
+/** A field's parsed value on a record: undefined when blank, invalid or not a column. */
+export function fieldValue(rec: RowRecord, field: string): FieldValue | undefined {
+  return rec.value !== undefined ? rec.value(field) : rec.values[field];
 }
 
 /** The record as a plain object, `cells` included: what is serialized or sent. */

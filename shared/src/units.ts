@@ -7,7 +7,7 @@
 import { bi, type Bilingual } from './i18n.ts';
 import type { Issue, Severity } from './issue.ts';
 import type { UnitRef, UnitSummary } from './summary.ts';
-import type { RowRecord } from './table.ts';
+import { fieldValue, type RowRecord } from './table.ts';
 import { foldText } from './text.ts';
 import type { WorkbookData } from './workbook-data.ts';
 
@@ -157,7 +157,7 @@ export function findUnit(units: readonly UnitRef[], ref: UnitRef): UnitRef | und
 }
 
 function fieldText(rec: RowRecord, field: string): string | undefined {
-  const v = rec.values[field];
+  const v = fieldValue(rec, field);
   if (v === undefined || typeof v === 'boolean') return undefined;
   const s = String(v).trim();
   return s === '' ? undefined : s;

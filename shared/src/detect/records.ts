@@ -245,18 +245,24 @@ function isMarked(raw: CellValue): boolean {
   return outcome.kind === 'value' && outcome.value === true;
 }
 
-/** What the records of one table share: the sheet and the columns their `cells` come from. */
+/**
+ * What the records of one table share: the sheet, the columns their `cells` come from, and
+ * their values, one array per field indexed by the record's place in the table.
+ */
 interface RecordSource {
   view: SheetView;
   mapped: readonly MappedColumn[];
+  columns: Map<string, (FieldValue | undefined)[]>;
 }
 
 /**
- * A record of a detected table. A province has 100,000 member rows and rules ask for a cell's
- * address only when they report it, so the cells behind a record's fields are not kept on
- * it: `cells` is built on demand from the sheet row and the table's columns, which every
- * record of the table shares. `toJSON` and `plainRecord` give the plain object with `cells`
- * for anything that leaves the engine.
+ * A record of a detected table. A province has 100,000 member rows, so a record holds only
+ * where it is: its values stay in its table's columns (one array per field, which a rule
+ * reading one field down 100,000 rows walks in order, and which the garbage collector never
+ * copies), and `cells` is built on demand from the sheet row and the table's columns, since
+ * rules ask for an address only when they report it. `values` gives the row's values as an
+ * object, made on each read; the engine reads one field at a time through `fieldValue`.
+ * `toJSON` and `plainRecord` give the plain object for anything that leaves the engine.
  *
  * One class for the records of every table: rules that read records of several kinds then
  * meet one object shape (a class per table made those reads polymorphic, and the rules about
@@ -270,16 +276,17 @@ class TableRecord implements RowRecord {
   declare readonly kind: TableKind;
   declare readonly sheet: string;
   declare readonly row: number;
-  declare readonly values: RowRecord['values'];
   declare readonly groups: string[];
   declare readonly ref: string;
+  /** The record's place among its table's records: its index into the columns. */
+  declare readonly index: number;
   readonly #source: RecordSource;
 
   constructor(
     table: DetectedTable,
     source: RecordSource,
     row: number,
-    values: RowRecord['values'],
+    index: number,
     groups: string[],
     ref: string,
   ) {
@@ -287,10 +294,20 @@ class TableRecord implements RowRecord {
     this.kind = table.kind;
     this.sheet = source.view.name;
     this.row = row;
-    this.values = values;
+    this.index = index;
     this.groups = groups;
     this.ref = ref;
     this.#source = source;
+  }
+
+  value(field: string): FieldValue | undefined {
+    return this.#source.columns.get(field)?.[this.index];
+  }
+
+  get values(): RowRecord['values'] {
+    const out: Record<string, FieldValue | undefined> = {};
+    for (const [field, column] of this.#source.columns) out[field] = column[this.index];
+    return out as RowRecord['values'];
   }
 
   get cells(): Record<string, CellRef> {
@@ -320,27 +337,11 @@ class TableRecord implements RowRecord {
 const NO_GROUPS: string[] = [];
 
 /**
- * An object with `fields` as its own properties, all undefined, for records' values to be
- * copied from. Made by JSON.parse, which gives an object every field of which is stored in the
- * object itself: one added by one would put most of them in a second, separate store, and
- * every copy would allocate both (150 bytes a record instead of 120, for 100,000 records).
- */
-function valuesLayout(fields: readonly string[]): RowRecord['values'] {
-  const layout = JSON.parse(
-    `{${fields.map((f) => `${JSON.stringify(f)}:0`).join(',')}}`,
-  ) as RowRecord['values'];
-  for (const f of fields) layout[f] = undefined as unknown as FieldValue;
-  return layout;
-}
-
-/**
  * Records of the table's data rows; unreadable values become issues, in row order (then
- * column order). Values are read column by column: one field at a time, every store into
- * the rows' values objects is the same property of the same object layout, which V8 does far
- * faster than stores of changing properties. `inferred`, when given, is a field no column
- * holds that each row takes from its innermost group row's label (a member's cell, from
- * "I. Chi bộ bản …" above its rows) or, for every row, from a name above the table (a cell's
- * own list, "DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH").
+ * column order). Values are read column by column into one array per field. `inferred`, when
+ * given, is a field no column holds that each row takes from its innermost group row's label
+ * (a member's cell, from "I. Chi bộ bản …" above its rows) or, for every row, from a name
+ * above the table (a cell's own list, "DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN LẠNH").
  */
 export function readRecords(
   view: SheetView,
@@ -353,32 +354,32 @@ export function readRecords(
   const sheet = view.name;
   const rows = table.dataRows;
   const refs = rowRefs(sheet);
-  const source: RecordSource = { view, mapped };
-  // Every record of the table starts from the same layout of fields (a blank one stays
-  // undefined), so the rules reading 100,000 rows meet one object shape per table.
-  // A field over several columns (split by sex, marked under its categories) is one property.
-  const fields = [...new Set(mapped.map((m) => m.field))];
-  const layout = valuesLayout(inferred ? [...fields, inferred.field] : fields);
+  // A field over several columns (split by sex, marked under its categories) is one column
+  // of values. Every field has its array, blank rows holding undefined.
+  const columns = new Map<string, (FieldValue | undefined)[]>();
+  const blankColumn = (): (FieldValue | undefined)[] => new Array<FieldValue | undefined>(rows.length);
+  for (const m of mapped) if (!columns.has(m.field)) columns.set(m.field, blankColumn());
+  const source: RecordSource = { view, mapped, columns };
   const records: RowRecord[] = new Array(rows.length);
-  const values: RowRecord['values'][] = new Array(rows.length);
   const stored: (readonly CellValue[] | undefined)[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     stored[i] = view.rowArray(r);
-    values[i] = { ...layout };
-    records[i] = new TableRecord(table, source, r, values[i]!, groupsOf[i] ?? NO_GROUPS, refs(r));
+    records[i] = new TableRecord(table, source, r, i, groupsOf[i] ?? NO_GROUPS, refs(r));
   }
   if (inferred) {
+    const column = blankColumn();
+    columns.set(inferred.field, column);
     for (let i = 0; i < rows.length; i++) {
       const label = 'value' in inferred ? inferred.value : groupsOf[i]?.at(-1);
-      if (label !== undefined) values[i]![inferred.field] = label;
+      if (label !== undefined) column[i] = label;
     }
   }
   const unreadable: { i: number; k: number; issue: Issue }[] = [];
   const merged = (view.sheet.merges?.length ?? 0) > 0;
   for (let k = 0; k < mapped.length; k++) {
     const m = mapped[k]!;
-    const field = m.field;
+    const column = columns.get(m.field)!;
     const at = m.col - view.left;
     // A column a rating is marked in reads marks, each standing for the column's category.
     const parser = new ColumnParser(m.category !== undefined ? 'bool' : m.def.type, view.sheet, m.col);
@@ -389,12 +390,12 @@ export function readRecords(
       let outcome = parser.parse(raw, rows[i]!);
       if (m.category !== undefined && outcome.kind === 'value')
         outcome = outcome.value === true ? { kind: 'value', value: m.category } : { kind: 'blank' };
-      if (outcome.kind === 'value' && values[i]![field] !== undefined) {
+      if (outcome.kind === 'value' && column[i] !== undefined) {
         // A second column of a field that takes one (split by sex, or a rating marked).
         const issue = secondColumnIssue(sheet, m, m.letters + String(rows[i]! + 1));
         issue.rowRef = records[i]!.ref;
         unreadable.push({ i, k, issue });
-      } else if (outcome.kind === 'value') values[i]![field] = outcome.value;
+      } else if (outcome.kind === 'value') column[i] = outcome.value;
       else if (outcome.kind === 'invalid') {
         const issue = invalidIssue(sheet, m, m.letters + String(rows[i]! + 1), raw, outcome.reason);
         issue.rowRef = records[i]!.ref;
@@ -403,10 +404,10 @@ export function readRecords(
     }
   }
   unreadable.sort((x, y) => x.i - y.i || x.k - y.k);
-  const named = table.kind !== 'members' && mapped.some((m) => m.field === 'name');
+  const names = table.kind !== 'members' ? columns.get('name') : undefined;
   for (const { i, issue } of unreadable) {
-    const name = values[i]!['name'];
-    if (named && typeof name === 'string') issue.unitName = name;
+    const name = names?.[i];
+    if (typeof name === 'string') issue.unitName = name;
     issues.push(issue);
   }
   return records;

@@ -5,7 +5,7 @@ import type { Issue, IssueValue, Severity } from '../issue.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../rating-codes.ts';
 import type { RatingResult } from '../report.ts';
 import type { Rulebook } from '../rulebook/schema.ts';
-import type { RowRecord } from '../table.ts';
+import { fieldValue, type RowRecord } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import { rateScore, type RatingInput } from './score.ts';
 
@@ -55,19 +55,19 @@ function severity(rulebook: Rulebook, ruleId: string, fallback: Severity): Sever
 }
 
 function num(record: RowRecord, field: string): number | undefined {
-  const v = record.values[field];
+  const v = fieldValue(record, field);
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
 function ratingValue(record: RowRecord): RatingCode | undefined {
-  const v = record.values['proposedRating'];
+  const v = fieldValue(record, 'proposedRating');
   return typeof v === 'string' && (RATING_CODES as readonly string[]).includes(v)
     ? (v as RatingCode)
     : undefined;
 }
 
 function unitName(record: RowRecord): string {
-  const name = record.values['name'];
+  const name = fieldValue(record, 'name');
   return typeof name === 'string' && name.trim() ? name.trim() : `${record.sheet}!${record.row + 1}`;
 }
 

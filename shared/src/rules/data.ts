@@ -6,7 +6,7 @@
 import { FIELDS, type FieldDef, type TableKind } from '../fields.ts';
 import { a1, type CellValue } from '../grid.ts';
 import { bi, type Bilingual } from '../i18n.ts';
-import type { RowRecord } from '../table.ts';
+import { fieldValue, type RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
 import { fieldColumn, nums, type RuleHelpers } from './helpers.ts';
 import { rowRule, type Finding, type RuleDef } from './types.ts';
@@ -47,7 +47,7 @@ function hasColumnFor(rec: RowRecord, defs: readonly FieldDef[], h: RuleHelpers)
 }
 
 function hasNumberFor(rec: RowRecord, defs: readonly FieldDef[]): boolean {
-  for (const d of defs) if (typeof rec.values[d.id] === 'number') return true;
+  for (const d of defs) if (typeof fieldValue(rec, d.id) === 'number') return true;
   return false;
 }
 
@@ -78,7 +78,7 @@ export const DATA_RULES: RuleDef[] = [
       // Most rows are fine: the list is made only for a finding.
       let out: Finding[] | undefined;
       for (const d of REQUIRED.get(rec.kind) ?? []) {
-        if (rec.values[d.id] !== undefined || !h.mapped(rec, d.id)) continue;
+        if (fieldValue(rec, d.id) !== undefined || !h.mapped(rec, d.id)) continue;
         // A value that is there but unreadable is reported by the parser, not here.
         const cell = rec.cells[d.id];
         if (!cell || !isBlankRaw(cell.raw)) continue;
@@ -107,7 +107,7 @@ export const DATA_RULES: RuleDef[] = [
     row(rec, h) {
       const out: Finding[] = [];
       for (const d of COUNT_FIELDS.get(rec.kind) ?? []) {
-        const v = rec.values[d.id];
+        const v = fieldValue(rec, d.id);
         if (typeof v !== 'number' || v >= 0) continue;
         const l = h.label(rec);
         const n = nums(v);
@@ -389,7 +389,8 @@ export const DATA_RULES: RuleDef[] = [
               let sum = 0;
               let any = false;
               for (const r of total.coversRows) {
-                const v = rows.get(r)?.values[field];
+                const rec = rows.get(r);
+                const v = rec && fieldValue(rec, field);
                 if (typeof v === 'number') {
                   sum += v;
                   any = true;
@@ -425,10 +426,10 @@ export const DATA_RULES: RuleDef[] = [
 
 /** What else two member rows found the same share besides the name: the birth date or year. */
 function birthSame(rec: RowRecord): Bilingual {
-  const birth = rec.values['birthDate'];
+  const birth = fieldValue(rec, 'birthDate');
   // A "Ngày sinh" cell may hold the year alone.
   if (typeof birth === 'string') return bi(', ngày sinh', ', date of birth');
-  if (birth !== undefined || rec.values['birthYear'] !== undefined)
+  if (birth !== undefined || fieldValue(rec, 'birthYear') !== undefined)
     return bi(', năm sinh', ', year of birth');
   return bi('', '');
 }

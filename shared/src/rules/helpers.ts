@@ -10,7 +10,7 @@ import { bi, type Bilingual } from '../i18n.ts';
 import type { IssueValue } from '../issue.ts';
 import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
-import type { DetectedTable, RowRecord } from '../table.ts';
+import { fieldValue, type DetectedTable, type RowRecord } from '../table.ts';
 import { foldText, isBlankText } from '../text.ts';
 import type { Finding, RuleContext } from './types.ts';
 
@@ -85,15 +85,15 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
   }
 
   const num = (rec: RowRecord, field: string): number | undefined => {
-    const v = rec.values[field];
+    const v = fieldValue(rec, field);
     return typeof v === 'number' ? v : undefined;
   };
   const bool = (rec: RowRecord, field: string): boolean | undefined => {
-    const v = rec.values[field];
+    const v = fieldValue(rec, field);
     return typeof v === 'boolean' ? v : undefined;
   };
   const text = (rec: RowRecord, field: string): string | undefined => {
-    const v = rec.values[field];
+    const v = fieldValue(rec, field);
     if (typeof v === 'string') return isBlankText(v) ? undefined : v;
     if (typeof v === 'number') return String(v);
     return undefined;
@@ -221,7 +221,7 @@ function buildMemberIndex(
   let g: MemberGroup | undefined;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    const cell = m.values['cell'];
+    const cell = fieldValue(m, 'cell');
     if (typeof cell !== 'string') continue;
     if (cell !== lastCell) {
       lastCell = cell;
@@ -238,7 +238,7 @@ function buildMemberIndex(
     }
     if (g === undefined) continue;
     g.rows++;
-    const rating = m.values['rating'];
+    const rating = fieldValue(m, 'rating');
     if (typeof rating === 'string' && (RATING_CODES as readonly string[]).includes(rating)) {
       g.ratings[rating as RatingCode]++;
       g.rated++;

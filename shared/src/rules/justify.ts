@@ -9,6 +9,7 @@ import { parseA1 } from '../grid.ts';
 import type { Issue } from '../issue.ts';
 import { foldText } from '../text.ts';
 import type { WorkbookData } from '../workbook-data.ts';
+import { fieldValue } from '../table.ts';
 
 interface Entry {
   /** Lower-case rule id, or a prefix when the id ends with "*" ("period.jump.*"). */
@@ -34,11 +35,11 @@ function readEntries(data: WorkbookData): Entry[] {
   for (let i = 0; i < records.length; i++) {
     const rec = records[i]!;
     if (rec.kind !== 'justifications') continue;
-    const rule = asText(rec.values['ruleId']);
-    const where = asText(rec.values['cell']);
-    const text = asText(rec.values['text']);
+    const rule = asText(fieldValue(rec, 'ruleId'));
+    const where = asText(fieldValue(rec, 'cell'));
+    const text = asText(fieldValue(rec, 'text'));
     if (!rule || !where || !text) continue;
-    const sheet = asText(rec.values['sheet']);
+    const sheet = asText(fieldValue(rec, 'sheet'));
     let ruleId = rule.trim().toLowerCase();
     const prefix = ruleId.endsWith('*');
     if (prefix) ruleId = ruleId.slice(0, -1);
@@ -67,7 +68,7 @@ export function applyJustifications(issues: Issue[], data: WorkbookData): Issue[
   const records = data.records;
   for (let i = 0; i < records.length; i++) {
     const rec = records[i]!;
-    const j = rec.values['justification'];
+    const j = fieldValue(rec, 'justification');
     if (typeof j !== 'string' || j.trim() === '') continue;
     byRef.set(rec.ref, j);
     byPos.set(posKey(rec.sheet, rec.row), j);

@@ -5,6 +5,7 @@
 import { bi } from '../i18n.ts';
 import { BASIS } from './basis.ts';
 import { rowRule, type Finding, type RuleDef } from './types.ts';
+import { fieldValue, type RowRecord } from '../table.ts';
 
 /** "2016-03-05" → "05/03/2016", the way officials write dates. */
 function viDate(iso: string): string {
@@ -52,10 +53,10 @@ const isIsoDate = (v: unknown): v is string =>
  * The year of birth where no full date of birth is given: a "Ngày sinh" cell holding only the
  * year ("00/00/1950"), or a list giving only the year ("Năm sinh").
  */
-function birthYearOnly(values: Record<string, unknown>): number | undefined {
-  const birth = values['birthDate'];
+function birthYearOnly(rec: RowRecord): number | undefined {
+  const birth = fieldValue(rec, 'birthDate');
   if (typeof birth === 'number') return birth;
-  const year = values['birthYear'];
+  const year = fieldValue(rec, 'birthYear');
   return birth === undefined && typeof year === 'number' ? year : undefined;
 }
 
@@ -114,18 +115,18 @@ export const MEMBER_RULES: RuleDef[] = [
     kinds: ['members'],
     needs: [],
     when: (rec) =>
-      (isIsoDate(rec.values['birthDate']) || birthYearOnly(rec.values) !== undefined ? 1 : 0) +
-        (isIsoDate(rec.values['admissionDate']) ? 1 : 0) +
-        (isIsoDate(rec.values['officialDate']) ? 1 : 0) >=
+      (isIsoDate(fieldValue(rec, 'birthDate')) || birthYearOnly(rec) !== undefined ? 1 : 0) +
+        (isIsoDate(fieldValue(rec, 'admissionDate')) ? 1 : 0) +
+        (isIsoDate(fieldValue(rec, 'officialDate')) ? 1 : 0) >=
       2,
     row(rec, h) {
-      const birth = rec.values['birthDate'];
-      const admission = rec.values['admissionDate'];
-      const official = rec.values['officialDate'];
+      const birth = fieldValue(rec, 'birthDate');
+      const admission = fieldValue(rec, 'admissionDate');
+      const official = fieldValue(rec, 'officialDate');
       const hasBirth = isIsoDate(birth);
       const hasAdmission = isIsoDate(admission);
       const hasOfficial = isIsoDate(official);
-      const birthYear = birthYearOnly(rec.values);
+      const birthYear = birthYearOnly(rec);
       // Most rows are fine: the list is made only for a finding.
       let out: Finding[] | undefined;
       const born = hasAdmission ? notAfterBirth(admission, birth, birthYear) : undefined;
@@ -186,21 +187,21 @@ export const MEMBER_RULES: RuleDef[] = [
     // Admission before birth is member.dates.order's finding; no minimum in the rulebook: no check.
     when: (rec, h) => {
       if (h.thresholds.minAdmissionAge === undefined) return false;
-      const admission = rec.values['admissionDate'];
+      const admission = fieldValue(rec, 'admissionDate');
       if (!isIsoDate(admission)) return false;
-      const birth = rec.values['birthDate'];
+      const birth = fieldValue(rec, 'birthDate');
       if (isIsoDate(birth)) return birth < admission;
-      const year = birthYearOnly(rec.values);
+      const year = birthYearOnly(rec);
       return year !== undefined && year < yearOf(admission);
     },
     row(rec, h) {
-      const admission = rec.values['admissionDate'] as string;
-      const birth = rec.values['birthDate'];
+      const admission = fieldValue(rec, 'admissionDate') as string;
+      const birth = fieldValue(rec, 'birthDate');
       const minimum = h.thresholds.minAdmissionAge!;
       // With only the year of birth, the oldest the member can have been: under the minimum
       // even so, certainly too young; otherwise the year alone cannot tell.
       const exact = isIsoDate(birth);
-      const age = exact ? fullYears(birth, admission) : yearOf(admission) - birthYearOnly(rec.values)!;
+      const age = exact ? fullYears(birth, admission) : yearOf(admission) - birthYearOnly(rec)!;
       if (age >= minimum) return undefined;
       const l = h.label(rec);
       const said = exact

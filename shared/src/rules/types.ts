@@ -10,7 +10,7 @@ import type { IssueValue, Severity } from '../issue.ts';
 import type { Period } from '../period.ts';
 import type { Rulebook } from '../rulebook/schema.ts';
 import type { UnitSummary } from '../summary.ts';
-import type { RowRecord } from '../table.ts';
+import { fieldValue, type RowRecord } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import type { RuleHelpers } from './helpers.ts';
 
@@ -81,7 +81,7 @@ export function rowRule(spec: RowRuleSpec): RuleDef {
         const records = h.records(visited[v]!);
         next: for (let i = 0; i < records.length; i++) {
           const rec = records[i]!;
-          for (let k = 0; k < needs.length; k++) if (rec.values[needs[k]!] === undefined) continue next;
+          for (let k = 0; k < needs.length; k++) if (fieldValue(rec, needs[k]!) === undefined) continue next;
           if (when && !when(rec, h)) continue;
           checked++;
           const out = row(rec, h);

@@ -16,7 +16,7 @@ import type { RatingResult } from '../report.ts';
 import { DEFAULT_RULEBOOK } from '../rulebook/default.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
 import { emptyCounts, type Counts, type UnitRef, type UnitSummary } from '../summary.ts';
-import type { RowRecord } from '../table.ts';
+import { fieldValue, type RowRecord } from '../table.ts';
 import { foldText } from '../text.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 
@@ -84,22 +84,22 @@ export interface SummarizeOptions {
 }
 
 function num(r: RowRecord, field: string): number | undefined {
-  const v = r.values[field];
+  const v = fieldValue(r, field);
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
 function bool(r: RowRecord, field: string): boolean | undefined {
-  const v = r.values[field];
+  const v = fieldValue(r, field);
   return typeof v === 'boolean' ? v : undefined;
 }
 
 function str(r: RowRecord, field: string): string {
-  const v = r.values[field];
+  const v = fieldValue(r, field);
   return typeof v === 'string' ? v : '';
 }
 
 function has(records: RowRecord[], field: string): boolean {
-  return records.some((r) => r.values[field] !== undefined);
+  return records.some((r) => fieldValue(r, field) !== undefined);
 }
 
 function sum(records: RowRecord[], field: string): number {
@@ -203,7 +203,7 @@ const MEMBER_RATING_FIELDS = [
 ] as const;
 
 function namesUnit(r: RowRecord, unit: UnitRef): boolean {
-  const code = r.values['code'];
+  const code = fieldValue(r, 'code');
   if (unit.code && code !== undefined && String(code).trim() === unit.code.trim()) return true;
   const a = foldText(str(r, 'name'));
   const b = foldText(unit.name);
@@ -345,7 +345,7 @@ export function summarize(data: WorkbookData, ratings: RatingResult[], opts: Sum
     c.membersNotCompleted = sum(ratingSource, 'membersNotCompleted');
   } else {
     for (const r of members) {
-      switch (r.values['rating']) {
+      switch (fieldValue(r, 'rating')) {
         case 'HTXSNV':
           c.membersExcellent++;
           break;

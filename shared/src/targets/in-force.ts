@@ -6,7 +6,7 @@
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
 import type { Comparator, Rulebook, Target } from '../rulebook/schema.ts';
-import type { RowRecord } from '../table.ts';
+import { fieldValue, type RowRecord } from '../table.ts';
 import { foldText } from '../text.ts';
 import type { WorkbookData } from '../workbook-data.ts';
 import { COMPARATOR_SYMBOLS } from './evaluate.ts';
@@ -84,7 +84,7 @@ export function parseTargetPeriod(text: string | undefined): Target['period'] {
 }
 
 function text(record: RowRecord, field: string): string | undefined {
-  const v = record.values[field];
+  const v = fieldValue(record, field);
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number') return String(v);
   return undefined;
@@ -101,7 +101,7 @@ function valueAsTyped(record: RowRecord): string | undefined {
  * measure "%" does not change this: a cell Excel shows as "92,45%" holds 0.9245.
  */
 function asMeasured(record: RowRecord, field: 'value' | 'reported', measure: Measure): number | undefined {
-  const v = record.values[field];
+  const v = fieldValue(record, field);
   if (typeof v !== 'number') return undefined;
   return measure.kind === 'ratio' && v > 1 ? v / 100 : v;
 }

@@ -1,11 +1,11 @@
 /**
  * Records keep their cells' addresses and raw values without storing them per row: `cells` is
- * built when asked for. What leaves the engine (JSON, the add-in's payload) must still carry
+ * built when asked for, and values stay in their table's columns (`fieldValue` reads one). What leaves the engine (JSON, the add-in's payload) must still carry
  * `cells` as a plain own property, as the server's schema expects.
  */
 import { describe, expect, it } from 'vitest';
 import { redactPersonal } from '../../../shared/src/redact.ts';
-import { plainRecord } from '../../../shared/src/table.ts';
+import { fieldValue, plainRecord } from '../../../shared/src/table.ts';
 import { read, sheet } from './helpers.ts';
 
 const data = read(
@@ -41,6 +41,22 @@ describe('records', () => {
     expect(b.cells['rating']).toEqual({ address: 'E3', raw: 'không rõ' });
     expect(b.values['rating']).toBeUndefined();
     expect(Object.keys(b.cells)).toEqual(['order', 'fullName', 'birthDate', 'cell', 'rating']);
+  });
+
+  it('give each row its own values, the same through fieldValue, values and a plain copy', () => {
+    expect(fieldValue(members[0]!, 'fullName')).toBe('Lò Văn A');
+    expect(fieldValue(members[1]!, 'fullName')).toBe('Lò Thị B');
+    expect(fieldValue(members[0]!, 'birthDate')).toBe('1990-03-02');
+    expect(fieldValue(members[1]!, 'birthDate')).toBeUndefined();
+    expect(fieldValue(cell, 'membersTotal')).toBe(2);
+    expect(fieldValue(cell, 'fullName')).toBeUndefined();
+    for (const rec of data.records) {
+      const plain = plainRecord(rec);
+      for (const field of Object.keys(rec.cells)) {
+        expect(fieldValue(rec, field)).toBe(rec.values[field]);
+        expect(fieldValue(plain, field)).toBe(rec.values[field]);
+      }
+    }
   });
 
   it('serialize to JSON with their cells', () => {
