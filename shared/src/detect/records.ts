@@ -304,6 +304,20 @@ class TableRecord implements RowRecord {
     return this.#source.columns.get(field)?.[this.index];
   }
 
+  /** See tableColumns. */
+  static columnsOf(
+    records: readonly RowRecord[],
+  ): ReadonlyMap<string, readonly (FieldValue | undefined)[]> | undefined {
+    const first = records[0];
+    if (!(first instanceof TableRecord)) return undefined;
+    const source = first.#source;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
+      if (!(rec instanceof TableRecord) || rec.#source !== source || rec.index !== i) return undefined;
+    }
+    return source.columns;
+  }
+
   get values(): RowRecord['values'] {
     const out: Record<string, FieldValue | undefined> = {};
     for (const [field, column] of this.#source.columns) out[field] = column[this.index];
@@ -335,6 +349,17 @@ class TableRecord implements RowRecord {
 }
 
 const NO_GROUPS: string[] = [];
+
+/**
+ * The values of `records` by field, each array index for index beside `records`, when those
+ * are all the records of one table in their order (as readRecords made them): the table's own
+ * columns, not copies. Undefined for any other list of records.
+ */
+export function tableColumns(
+  records: readonly RowRecord[],
+): ReadonlyMap<string, readonly (FieldValue | undefined)[]> | undefined {
+  return TableRecord.columnsOf(records);
+}
 
 /**
  * Records of the table's data rows; unreadable values become issues, in row order (then

@@ -8,7 +8,7 @@ import { a1, type CellValue } from '../grid.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
-import { fieldColumn, nums, type RuleHelpers } from './helpers.ts';
+import { fieldColumn, nums, textValue, type RuleHelpers } from './helpers.ts';
 import { rowRule, type Finding, type RuleDef } from './types.ts';
 
 const fieldDefs = (kind: TableKind): Map<string, FieldDef> => new Map(FIELDS[kind].map((d) => [d.id, d]));
@@ -332,7 +332,7 @@ export const DATA_RULES: RuleDef[] = [
         const records = h.records(kind);
         for (let i = 0; i < records.length; i++) {
           const rec = records[i]!;
-          const first = earlier(rec);
+          const first = earlier(rec, i);
           if (first === null) continue;
           checked++;
           if (first === undefined) continue;
@@ -439,8 +439,11 @@ function nameKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** For each row in turn, the first earlier row with the same key; `null` for a row with no key. */
-type EarlierRow = (rec: RowRecord) => RowRecord | undefined | null;
+/**
+ * For each row in turn (`at`: its place in the records of its kind), the first earlier row
+ * with the same key; `null` for a row with no key.
+ */
+type EarlierRow = (rec: RowRecord, at: number) => RowRecord | undefined | null;
 
 /** The same table and parent group: folded group labels, remembered per groups array. */
 function scopes(h: RuleHelpers): (rec: RowRecord) => string {
@@ -512,8 +515,13 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const slotCount = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * capacity + 1)));
   const slots = new Int32Array(2 * slotCount);
   const mask = slotCount - 1;
-  return (rec) => {
-    const name = h.text(rec, 'fullName');
+  // Read by column: the search visits every member row.
+  const nameColumn = h.column('members', 'fullName');
+  const cellColumn = h.column('members', 'cell');
+  const birthColumn = h.column('members', 'birthDate');
+  const birthYearColumn = h.column('members', 'birthYear');
+  return (rec, at) => {
+    const name = textValue(nameColumn[at]);
     if (name === undefined) return null;
     if (rec.groups !== lastGroups || rec.tableId !== lastTable) {
       lastGroups = rec.groups;
@@ -522,7 +530,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     }
     let nameId = nameIds.get(name);
     if (nameId === undefined) nameIds.set(name, (nameId = nameKeys.of(nameKey(name))));
-    const cell = h.text(rec, 'cell') ?? '';
+    const cell = textValue(cellColumn[at]) ?? '';
     // Members are listed cell by cell: most rows have the row before's cell.
     if (cell !== lastCell) {
       lastCell = cell;
@@ -531,16 +539,16 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       else cellId = id;
     }
     // A list giving only the year of birth tells members apart by the year.
-    const birth = h.text(rec, 'birthDate') ?? h.text(rec, 'birthYear') ?? '';
+    const birth = textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '';
     let hash = Math.imul(0x811c9dc5 ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ nameId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
     for (let c = 0; c < birth.length; c++) hash = Math.imul(hash ^ birth.charCodeAt(c), FNV_PRIME);
-    let i = hash & mask;
-    for (let e = slots[2 * i]!; e !== 0; i = (i + 1) & mask, e = slots[2 * i]!) {
+    let j = hash & mask;
+    for (let e = slots[2 * j]!; e !== 0; j = (j + 1) & mask, e = slots[2 * j]!) {
       const k = e - 1;
       if (
-        slots[2 * i + 1] === hash &&
+        slots[2 * j + 1] === hash &&
         parts[3 * k] === scopeId &&
         parts[3 * k + 1] === nameId &&
         parts[3 * k + 2] === cellId &&
@@ -553,8 +561,8 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     parts[3 * count + 1] = nameId;
     parts[3 * count + 2] = cellId;
     births[count] = birth;
-    slots[2 * i + 1] = hash;
-    slots[2 * i] = ++count;
+    slots[2 * j + 1] = hash;
+    slots[2 * j] = ++count;
     return undefined;
   };
 }

@@ -10,7 +10,8 @@ import { bi, type Bilingual } from '../i18n.ts';
 import type { IssueValue } from '../issue.ts';
 import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
-import { fieldValue, type DetectedTable, type RowRecord } from '../table.ts';
+import { tableColumns } from '../detect/records.ts';
+import { fieldValue, type DetectedTable, type FieldValue, type RowRecord } from '../table.ts';
 import { foldText, isBlankText } from '../text.ts';
 import type { Finding, RuleContext } from './types.ts';
 
@@ -36,6 +37,11 @@ export interface RuleHelpers {
   table(id: string): DetectedTable | undefined;
   /** True when the record's table has a column for the field (its cell may be blank). */
   mapped(rec: RowRecord, field: string): boolean;
+  /**
+   * The values of `field` for `records(kind)`, index for index: a rule that visits every row
+   * of a kind reads its fields from these arrays rather than record by record.
+   */
+  column(kind: TableKind, field: string): readonly (FieldValue | undefined)[];
   num(rec: RowRecord, field: string): number | undefined;
   bool(rec: RowRecord, field: string): boolean | undefined;
   text(rec: RowRecord, field: string): string | undefined;
@@ -57,6 +63,13 @@ export interface RuleHelpers {
   membersOfCell(rec: RowRecord): MemberGroup | undefined;
   /** foldText, remembered: names of cells and groups repeat on thousands of rows. */
   fold(s: string): string;
+}
+
+/** A value as text (what `text` gives): a number written out; blank text, undefined. */
+export function textValue(v: FieldValue | undefined): string | undefined {
+  if (typeof v === 'string') return isBlankText(v) ? undefined : v;
+  if (typeof v === 'number') return String(v);
+  return undefined;
 }
 
 export function createHelpers(ctx: RuleContext): RuleHelpers {
@@ -92,12 +105,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     const v = fieldValue(rec, field);
     return typeof v === 'boolean' ? v : undefined;
   };
-  const text = (rec: RowRecord, field: string): string | undefined => {
-    const v = fieldValue(rec, field);
-    if (typeof v === 'string') return isBlankText(v) ? undefined : v;
-    if (typeof v === 'number') return String(v);
-    return undefined;
-  };
+  const text = (rec: RowRecord, field: string): string | undefined => textValue(fieldValue(rec, field));
 
   const address = (rec: RowRecord, ...fields: string[]): string => {
     const cells = rec.cells;
@@ -133,9 +141,22 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     return keys;
   };
 
+  // By kind: the table's own columns when one table holds all the kind's records, and the
+  // fields gathered row by row otherwise (records of several tables, or a field not mapped).
+  const columns = new Map<TableKind, Map<string, readonly (FieldValue | undefined)[]>>();
+  const column = (kind: TableKind, field: string): readonly (FieldValue | undefined)[] => {
+    const recs = byKind.get(kind) ?? [];
+    let byField = columns.get(kind);
+    if (!byField) columns.set(kind, (byField = new Map(tableColumns(recs))));
+    let values = byField.get(field);
+    if (values === undefined) byField.set(field, (values = recs.map((r) => fieldValue(r, field))));
+    return values;
+  };
+
   let memberIndex: MemberIndex | undefined;
   let cellKeyCounts: Map<string, number> | undefined;
-  const index = (): MemberIndex => (memberIndex ??= buildMemberIndex(byKind.get('members') ?? [], keysOf));
+  const index = (): MemberIndex =>
+    (memberIndex ??= buildMemberIndex(column('members', 'cell'), column('members', 'rating'), keysOf));
 
   const helpers: RuleHelpers = {
     thresholds,
@@ -146,6 +167,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     records: (kind) => byKind.get(kind) ?? [],
     tables: (kind) => tablesByKind.get(kind) ?? [],
     table: (id) => tablesById.get(id),
+    column,
     // Asked on every row: answered from the table's columns, not from the row's cells.
     mapped: (rec, field) => {
       const fields = fieldsByTable.get(rec.tableId);
@@ -210,7 +232,8 @@ interface MemberIndex {
 }
 
 function buildMemberIndex(
-  members: readonly RowRecord[],
+  cells: readonly (FieldValue | undefined)[],
+  ratings: readonly (FieldValue | undefined)[],
   keysOf: (name: string) => CellKeys | undefined,
 ): MemberIndex {
   const exact = new Map<string, MemberGroup>();
@@ -219,9 +242,8 @@ function buildMemberIndex(
   // Members are listed cell by cell: a row's group is most often the row before's.
   let lastCell: string | undefined;
   let g: MemberGroup | undefined;
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
-    const cell = fieldValue(m, 'cell');
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     if (typeof cell !== 'string') continue;
     if (cell !== lastCell) {
       lastCell = cell;
@@ -238,7 +260,7 @@ function buildMemberIndex(
     }
     if (g === undefined) continue;
     g.rows++;
-    const rating = fieldValue(m, 'rating');
+    const rating = ratings[i];
     if (typeof rating === 'string' && (RATING_CODES as readonly string[]).includes(rating)) {
       g.ratings[rating as RatingCode]++;
       g.rated++;

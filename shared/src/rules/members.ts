@@ -5,7 +5,8 @@
 import { bi } from '../i18n.ts';
 import { BASIS } from './basis.ts';
 import { rowRule, type Finding, type RuleDef } from './types.ts';
-import { fieldValue, type RowRecord } from '../table.ts';
+import type { FieldValue } from '../table.ts';
+import type { RuleHelpers } from './helpers.ts';
 
 /** "2016-03-05" → "05/03/2016", the way officials write dates. */
 function viDate(iso: string): string {
@@ -53,11 +54,29 @@ const isIsoDate = (v: unknown): v is string =>
  * The year of birth where no full date of birth is given: a "Ngày sinh" cell holding only the
  * year ("00/00/1950"), or a list giving only the year ("Năm sinh").
  */
-function birthYearOnly(rec: RowRecord): number | undefined {
-  const birth = fieldValue(rec, 'birthDate');
+function birthYearOnly(birth: FieldValue | undefined, year: FieldValue | undefined): number | undefined {
   if (typeof birth === 'number') return birth;
-  const year = fieldValue(rec, 'birthYear');
   return birth === undefined && typeof year === 'number' ? year : undefined;
+}
+
+/**
+ * A member's dates, from the member columns: the rules on dates visit all 100,000 rows of a
+ * province, and read them by column rather than record by record.
+ */
+interface MemberDates {
+  births: readonly (FieldValue | undefined)[];
+  birthYears: readonly (FieldValue | undefined)[];
+  admissions: readonly (FieldValue | undefined)[];
+  officials: readonly (FieldValue | undefined)[];
+}
+
+function memberDates(h: RuleHelpers): MemberDates {
+  return {
+    births: h.column('members', 'birthDate'),
+    birthYears: h.column('members', 'birthYear'),
+    admissions: h.column('members', 'admissionDate'),
+    officials: h.column('members', 'officialDate'),
+  };
 }
 
 const yearOf = (iso: string): number => twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
@@ -104,7 +123,7 @@ export const MEMBER_RULES: RuleDef[] = [
       );
     },
   }),
-  rowRule({
+  {
     id: 'member.dates.order',
     severity: 'error',
     title: bi(
@@ -113,110 +132,129 @@ export const MEMBER_RULES: RuleDef[] = [
     ),
     basis: BASIS.consistency,
     kinds: ['members'],
-    needs: [],
-    when: (rec) =>
-      (isIsoDate(fieldValue(rec, 'birthDate')) || birthYearOnly(rec) !== undefined ? 1 : 0) +
-        (isIsoDate(fieldValue(rec, 'admissionDate')) ? 1 : 0) +
-        (isIsoDate(fieldValue(rec, 'officialDate')) ? 1 : 0) >=
-      2,
-    row(rec, h) {
-      const birth = fieldValue(rec, 'birthDate');
-      const admission = fieldValue(rec, 'admissionDate');
-      const official = fieldValue(rec, 'officialDate');
-      const hasBirth = isIsoDate(birth);
-      const hasAdmission = isIsoDate(admission);
-      const hasOfficial = isIsoDate(official);
-      const birthYear = birthYearOnly(rec);
-      // Most rows are fine: the list is made only for a finding.
-      let out: Finding[] | undefined;
-      const born = hasAdmission ? notAfterBirth(admission, birth, birthYear) : undefined;
-      if (hasAdmission && born) {
-        const l = h.label(rec);
-        (out ??= []).push(
-          h.finding(
-            rec,
-            'admissionDate',
-            bi(
-              `${l.vi}: ngày vào Đảng ${viDate(admission)} không sau ${born.what.vi}`,
-              `${l.en}: admission date ${admission} is not after the ${born.what.en}`,
+    // A row counts as checked when it has two of the three dates (a year of birth counts).
+    check(_ctx, h) {
+      const findings: Finding[] = [];
+      let checked = 0;
+      const records = h.records('members');
+      const { births, birthYears, admissions, officials } = memberDates(h);
+      for (let i = 0; i < records.length; i++) {
+        const birth = births[i];
+        const admission = admissions[i];
+        const official = officials[i];
+        const hasBirth = isIsoDate(birth);
+        const hasAdmission = isIsoDate(admission);
+        const hasOfficial = isIsoDate(official);
+        const birthYear = birthYearOnly(birth, birthYears[i]);
+        const dates =
+          (hasBirth || birthYear !== undefined ? 1 : 0) + (hasAdmission ? 1 : 0) + (hasOfficial ? 1 : 0);
+        if (dates < 2) continue;
+        checked++;
+        const rec = records[i]!;
+        const born = hasAdmission ? notAfterBirth(admission, birth, birthYear) : undefined;
+        if (hasAdmission && born) {
+          const l = h.label(rec);
+          findings.push(
+            h.finding(
+              rec,
+              'admissionDate',
+              bi(
+                `${l.vi}: ngày vào Đảng ${viDate(admission)} không sau ${born.what.vi}`,
+                `${l.en}: admission date ${admission} is not after the ${born.what.en}`,
+              ),
+              { admissionDate: admission },
+              born.check,
             ),
-            { admissionDate: admission },
-            born.check,
-          ),
-        );
+          );
+        }
+        if (hasAdmission && hasOfficial && official < admission) {
+          const l = h.label(rec);
+          findings.push(
+            h.finding(
+              rec,
+              'officialDate',
+              bi(
+                `${l.vi}: ngày chính thức ${viDate(official)} trước ngày vào Đảng ${viDate(admission)}`,
+                `${l.en}: official date ${official} is before the admission date ${admission}`,
+              ),
+              { admissionDate: admission, officialDate: official },
+              bi('Kiểm tra lại ngày vào Đảng và ngày chính thức.', 'Check the admission and official dates.'),
+            ),
+          );
+        } else if (hasBirth && hasOfficial && !hasAdmission && official <= birth) {
+          const l = h.label(rec);
+          findings.push(
+            h.finding(
+              rec,
+              'officialDate',
+              bi(
+                `${l.vi}: ngày chính thức ${viDate(official)} không sau ngày sinh`,
+                `${l.en}: official date ${official} is not after the date of birth`,
+              ),
+              { officialDate: official },
+              bi(
+                'Kiểm tra lại ngày sinh và ngày chính thức.',
+                'Check the dates of birth and official status.',
+              ),
+            ),
+          );
+        }
       }
-      if (hasAdmission && hasOfficial && official < admission) {
-        const l = h.label(rec);
-        (out ??= []).push(
-          h.finding(
-            rec,
-            'officialDate',
-            bi(
-              `${l.vi}: ngày chính thức ${viDate(official)} trước ngày vào Đảng ${viDate(admission)}`,
-              `${l.en}: official date ${official} is before the admission date ${admission}`,
-            ),
-            { admissionDate: admission, officialDate: official },
-            bi('Kiểm tra lại ngày vào Đảng và ngày chính thức.', 'Check the admission and official dates.'),
-          ),
-        );
-      } else if (hasBirth && hasOfficial && !hasAdmission && official <= birth) {
-        const l = h.label(rec);
-        (out ??= []).push(
-          h.finding(
-            rec,
-            'officialDate',
-            bi(
-              `${l.vi}: ngày chính thức ${viDate(official)} không sau ngày sinh`,
-              `${l.en}: official date ${official} is not after the date of birth`,
-            ),
-            { officialDate: official },
-            bi('Kiểm tra lại ngày sinh và ngày chính thức.', 'Check the dates of birth and official status.'),
-          ),
-        );
-      }
-      return out;
+      return { findings, checked };
     },
-  }),
-  rowRule({
+  },
+  {
     id: 'member.age.atAdmission',
     severity: 'error',
     title: bi('Chưa đủ tuổi khi vào Đảng', 'Under the minimum age at admission'),
     basis: BASIS.statuteAge,
     kinds: ['members'],
-    needs: ['admissionDate'],
-    // Admission before birth is member.dates.order's finding; no minimum in the rulebook: no check.
-    when: (rec, h) => {
-      if (h.thresholds.minAdmissionAge === undefined) return false;
-      const admission = fieldValue(rec, 'admissionDate');
-      if (!isIsoDate(admission)) return false;
-      const birth = fieldValue(rec, 'birthDate');
-      if (isIsoDate(birth)) return birth < admission;
-      const year = birthYearOnly(rec);
-      return year !== undefined && year < yearOf(admission);
+    // Checked: rows with an admission date after a birth (date or year). Admission before birth
+    // is member.dates.order's finding; no minimum in the rulebook: no check.
+    check(_ctx, h) {
+      const findings: Finding[] = [];
+      let checked = 0;
+      const minimum = h.thresholds.minAdmissionAge;
+      if (minimum === undefined) return { findings, checked };
+      const records = h.records('members');
+      const { births, birthYears, admissions } = memberDates(h);
+      for (let i = 0; i < records.length; i++) {
+        const admission = admissions[i];
+        if (!isIsoDate(admission)) continue;
+        const birth = births[i];
+        // With only the year of birth, the oldest the member can have been: under the minimum
+        // even so, certainly too young; otherwise the year alone cannot tell.
+        const exact = isIsoDate(birth);
+        let age: number;
+        if (exact) {
+          if (!(birth < admission)) continue;
+          age = fullYears(birth, admission);
+        } else {
+          const year = birthYearOnly(birth, birthYears[i]);
+          if (year === undefined || !(year < yearOf(admission))) continue;
+          age = yearOf(admission) - year;
+        }
+        checked++;
+        if (age >= minimum) continue;
+        const rec = records[i]!;
+        const l = h.label(rec);
+        const said = exact
+          ? bi(`${age} tuổi`, `${age} years old`)
+          : bi(`nhiều nhất ${age} tuổi`, `at most ${age} years old`);
+        findings.push(
+          h.finding(
+            rec,
+            'admissionDate',
+            bi(
+              `${l.vi}: ${said.vi} khi vào Đảng (tối thiểu ${minimum} tuổi)`,
+              `${l.en}: ${said.en} when admitted (minimum ${minimum})`,
+            ),
+            exact ? { age, minimum } : { ageAtMost: age, minimum },
+            (exact ? BIRTH_DATE : BIRTH_YEAR).check,
+          ),
+        );
+      }
+      return { findings, checked };
     },
-    row(rec, h) {
-      const admission = fieldValue(rec, 'admissionDate') as string;
-      const birth = fieldValue(rec, 'birthDate');
-      const minimum = h.thresholds.minAdmissionAge!;
-      // With only the year of birth, the oldest the member can have been: under the minimum
-      // even so, certainly too young; otherwise the year alone cannot tell.
-      const exact = isIsoDate(birth);
-      const age = exact ? fullYears(birth, admission) : yearOf(admission) - birthYearOnly(rec)!;
-      if (age >= minimum) return undefined;
-      const l = h.label(rec);
-      const said = exact
-        ? bi(`${age} tuổi`, `${age} years old`)
-        : bi(`nhiều nhất ${age} tuổi`, `at most ${age} years old`);
-      return h.finding(
-        rec,
-        'admissionDate',
-        bi(
-          `${l.vi}: ${said.vi} khi vào Đảng (tối thiểu ${minimum} tuổi)`,
-          `${l.en}: ${said.en} when admitted (minimum ${minimum})`,
-        ),
-        exact ? { age, minimum } : { ageAtMost: age, minimum },
-        (exact ? BIRTH_DATE : BIRTH_YEAR).check,
-      );
-    },
-  }),
+  },
 ];
