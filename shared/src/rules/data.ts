@@ -9,6 +9,7 @@ import { bi, type Bilingual } from '../i18n.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
 import { fieldColumn, nums, textValue, type RuleHelpers } from './helpers.ts';
+import { FNV_OFFSET, FNV_PRIME, hashText, nameKey, nameKeyHash } from './name-key.ts';
 import { rowRule, type Finding, type RuleDef } from './types.ts';
 
 const fieldDefs = (kind: TableKind): Map<string, FieldDef> => new Map(FIELDS[kind].map((d) => [d.id, d]));
@@ -434,11 +435,6 @@ function birthSame(rec: RowRecord): Bilingual {
   return bi('', '');
 }
 
-/** Case and spacing do not make a person's name different; diacritics do ("Lò" is not "Lo"). */
-function nameKey(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /**
  * For each row in turn (`at`: its place in the records of its kind), the first earlier row
  * with the same key; `null` for a row with no key.
@@ -483,13 +479,12 @@ class Ids {
   }
 }
 
-const FNV_PRIME = 0x01000193;
-
 /**
- * Members: the same scope, name, birth date and cell. A province has 100,000 member rows, so
- * no key text is built per row: scope, name and cell (which repeat) become interned ids, and
- * rows are found by a hash of the ids and the birth date in an open-addressing table, every
- * hit checked part by part.
+ * Members: the same scope, name (by nameKey), birth date and cell. A province has 100,000
+ * member rows, so no key text is built per row: scope and cell (which repeat) become interned
+ * ids, the name is hashed by its key (most names differ: no table of them), and rows are
+ * found by a hash of these and the birth date in an open-addressing table, every hit checked
+ * part by part.
  */
 function memberFinder(h: RuleHelpers): EarlierRow {
   const scopeOf = scopes(h);
@@ -497,17 +492,16 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   let lastTable = '';
   let scopeId = 0;
   const scopeIds = new Ids();
-  const nameIds = new Map<string, number>();
-  const nameKeys = new Ids();
   const cellIds = new Map<string, number>();
   const cellKeys = new Ids();
   let lastCell: string | undefined;
   let cellId = 0;
-  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, name, cell), births[k]; sized for
-  // every member row up front, so that nothing grows while 100,000 rows go in.
+  // Entry k: rows[k], its parts at parts[2k..2k+1] (scope, cell), names[k], births[k]; sized
+  // for every member row up front, so that nothing grows while 100,000 rows go in.
   const capacity = h.records('members').length;
   const rows: RowRecord[] = new Array<RowRecord>(capacity);
-  const parts = new Int32Array(3 * capacity);
+  const parts = new Int32Array(2 * capacity);
+  const names: string[] = new Array<string>(capacity);
   const births: string[] = new Array<string>(capacity);
   let count = 0;
   // Slot j: entry + 1 at slots[2j] (0 is empty), the entry's hash beside it at slots[2j + 1],
@@ -528,8 +522,6 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       lastTable = rec.tableId;
       scopeId = scopeIds.of(scopeOf(rec));
     }
-    let nameId = nameIds.get(name);
-    if (nameId === undefined) nameIds.set(name, (nameId = nameKeys.of(nameKey(name))));
     const cell = textValue(cellColumn[at]) ?? '';
     // Members are listed cell by cell: most rows have the row before's cell.
     if (cell !== lastCell) {
@@ -540,26 +532,25 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     }
     // A list giving only the year of birth tells members apart by the year.
     const birth = textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '';
-    let hash = Math.imul(0x811c9dc5 ^ scopeId, FNV_PRIME);
-    hash = Math.imul(hash ^ nameId, FNV_PRIME);
+    let hash = Math.imul(FNV_OFFSET ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
-    for (let c = 0; c < birth.length; c++) hash = Math.imul(hash ^ birth.charCodeAt(c), FNV_PRIME);
+    hash = hashText(birth, nameKeyHash(name, hash));
     let j = hash & mask;
     for (let e = slots[2 * j]!; e !== 0; j = (j + 1) & mask, e = slots[2 * j]!) {
       const k = e - 1;
       if (
         slots[2 * j + 1] === hash &&
-        parts[3 * k] === scopeId &&
-        parts[3 * k + 1] === nameId &&
-        parts[3 * k + 2] === cellId &&
-        births[k] === birth
+        parts[2 * k] === scopeId &&
+        parts[2 * k + 1] === cellId &&
+        births[k] === birth &&
+        (names[k] === name || nameKey(names[k]!) === nameKey(name))
       )
         return rows[k];
     }
     rows[count] = rec;
-    parts[3 * count] = scopeId;
-    parts[3 * count + 1] = nameId;
-    parts[3 * count + 2] = cellId;
+    parts[2 * count] = scopeId;
+    parts[2 * count + 1] = cellId;
+    names[count] = name;
     births[count] = birth;
     slots[2 * j + 1] = hash;
     slots[2 * j] = ++count;

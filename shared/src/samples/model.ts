@@ -141,9 +141,14 @@ export function memberRatingsFor(n: number, completedShare = 0.1): [number, numb
 /**
  * The member list of a cell, agreeing with its counts: `official` official members and
  * `probationary` admitted in `year`; the latest official admission falls in lastAdmissionYear
- * when that is before `year`; ratings follow memberRatings.
+ * when that is before `year`; ratings follow memberRatings; names from `nameOf`.
  */
-export function membersOf(cell: CellModel, year: number, rng: Random): MemberModel[] {
+export function membersOf(
+  cell: CellModel,
+  year: number,
+  rng: Random,
+  nameOf: (rng: Random) => string = personName,
+): MemberModel[] {
   const out: MemberModel[] = [];
   const ratings: RatingCode[] = [];
   const [ex, good, comp, notc] = cell.memberRatings;
@@ -163,7 +168,7 @@ export function membersOf(cell: CellModel, year: number, rng: Random): MemberMod
     const day = rng.int(1, 28);
     const birthYear = Math.max(1940, admissionYear - rng.int(19, 40));
     out.push({
-      fullName: personName(rng),
+      fullName: nameOf(rng),
       birth: [birthYear, rng.int(1, 12), rng.int(1, 28)],
       cell: cell.name,
       admission: [admissionYear, month, day],

@@ -68,6 +68,70 @@ export function personName(rng: Random): string {
   return `${family} ${given}`;
 }
 
+const MALE_MIDDLE = ['Văn', 'Đức', 'Minh', 'Xuân', 'Quang', 'Hữu', 'Thanh', 'Công', 'Ngọc', 'A'];
+const FEMALE_MIDDLE = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Hồng', 'Kim', 'Bích'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chung',
+  'Cường',
+  'Dua',
+  'Dũng',
+  'Duy',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hoa',
+  'Hòa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lả',
+  'Lan',
+  'Lâm',
+  'Linh',
+  'Long',
+  'Lử',
+  'Mai',
+  'Minh',
+  'Nam',
+  'Nga',
+  'Ngọc',
+  'Nhất',
+  'Pánh',
+  'Pằng',
+  'Phong',
+  'Phúc',
+  'Quân',
+  'Quang',
+  'Sinh',
+  'Sơn',
+  'Tâm',
+  'Thắng',
+  'Thành',
+  'Thảo',
+  'Thu',
+  'Tiến',
+  'Trung',
+  'Tú',
+  'Tuấn',
+  'Vân',
+  'Việt',
+];
+
+/**
+ * A name as varied as a province's member list (tens of thousands of different names among
+ * 100,000 members), for the province sample: the smaller samples repeat a few hundred names.
+ */
+export function variedPersonName(rng: Random): string {
+  const family = rng.pick(FAMILY_NAMES);
+  const middle = rng.chance(0.6) ? rng.pick(MALE_MIDDLE) : rng.pick(FEMALE_MIDDLE);
+  const given = rng.chance(0.3) ? `${rng.pick(GIVEN)} ${rng.pick(GIVEN)}` : rng.pick(GIVEN);
+  return `${family} ${middle} ${given}`;
+}
+
 /** Hamlet names (bản). */
 export const HAMLET_NAMES = [
   'Nặm Bao',

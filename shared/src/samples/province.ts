@@ -15,7 +15,7 @@ import {
   type OrgModel,
   type TypingStyle,
 } from './model.ts';
-import { DISTRICT_NAMES, HAMLET_NAMES } from './names.ts';
+import { DISTRICT_NAMES, HAMLET_NAMES, variedPersonName } from './names.ts';
 import { headerFor, split } from './organizations.ts';
 import { seededRandom } from './random.ts';
 import { drawTable, type TableGroup } from './table.ts';
@@ -122,7 +122,9 @@ export function provinceWorkbook(opts: ProvinceOptions = {}): WorkbookGrid {
   const cAt = drawTable(cd, row + 1, cCols, byDistrict(cellsByOrg), { totalLabel: 'Tổng cộng' });
   drawSignature(cd, cAt.lastRow + 3, cCols.length, signer);
 
-  const members: MemberModel[][] = cellsByOrg.map((cells) => cells.flatMap((c) => membersOf(c, year, rng)));
+  const members: MemberModel[][] = cellsByOrg.map((cells) =>
+    cells.flatMap((c) => membersOf(c, year, rng, variedPersonName)),
+  );
   const md = draft('Đảng viên');
   const serials: { index: number; field: string }[] = [];
   const mCols = memberColumns(STYLE, rng, year, (index, field) => serials.push({ index, field }));
