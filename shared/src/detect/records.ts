@@ -3,6 +3,7 @@
  * parsed value, and an issue for every value that cannot be read.
  */
 import { columnLetters, numberFormatAt, type CellValue, type SheetGrid } from '../grid.ts';
+import { FNV_OFFSET, FNV_PRIME } from '../hash.ts';
 import type { FieldDef, FieldType, TableKind } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
@@ -28,9 +29,6 @@ export interface MappedColumn {
   /** The value a mark ("x") in this column stands for: see ColumnMapping.category. */
   category?: string;
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /** FNV-1a (32-bit) over the UTF-8 bytes of a text, continuing from `h`. */
 function fnv1a(text: string, h: number): number {

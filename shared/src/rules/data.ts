@@ -9,7 +9,8 @@ import { bi, type Bilingual } from '../i18n.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
 import { fieldColumn, nums, textValue, type RuleHelpers } from './helpers.ts';
-import { FNV_OFFSET, FNV_PRIME, hashText, nameKey, nameKeyHash } from './name-key.ts';
+import { FNV_OFFSET, FNV_PRIME, hashText } from '../hash.ts';
+import { nameKey, nameKeyHash } from './name-key.ts';
 import { rowRule, type Finding, type RuleDef } from './types.ts';
 
 const fieldDefs = (kind: TableKind): Map<string, FieldDef> => new Map(FIELDS[kind].map((d) => [d.id, d]));

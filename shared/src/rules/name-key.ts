@@ -1,22 +1,15 @@
 /**
  * How two members' names are found the same: case and spacing do not make a name different,
  * diacritics do ("Lò" is not "Lo"). The duplicate search hashes the key of every member's
- * name; a province lists 100,000 members under some 90,000 different names, so the hash is
- * worked out character by character, without making the key's text.
+ * name; a province lists 100,000 members under tens of thousands of different names, so the
+ * hash is worked out character by character, without making the key's text.
  */
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
+import { FNV_PRIME, hashText } from '../hash.ts';
 
 /** The key of a name: composed (NFC), in lower case, runs of spaces made one, trimmed. */
 export function nameKey(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** FNV-1a over the UTF-16 units of a text, continuing from `h`. */
-export function hashText(s: string, h: number): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
 }
 
 /** Table entries: a space of any kind; a character only nameKey itself can key. */

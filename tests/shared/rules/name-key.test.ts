@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FNV_OFFSET, hashText, nameKey, nameKeyHash } from '../../../shared/src/rules/name-key.ts';
+import { FNV_OFFSET, hashText } from '../../../shared/src/hash.ts';
+import { nameKey, nameKeyHash } from '../../../shared/src/rules/name-key.ts';
 
 const keyHash = (s: string): number => hashText(nameKey(s), FNV_OFFSET);
 
