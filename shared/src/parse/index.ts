@@ -26,6 +26,16 @@ import { EARLIEST_BIRTH_YEAR, parseYear } from './years.ts';
 export type ParseOutcome =
   { kind: 'blank' } | { kind: 'value'; value: FieldValue } | { kind: 'invalid'; reason: Bilingual };
 
+/** The types whose reading depends on the cell's number format: the others ignore it. */
+export const FORMATTED_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+  'percent',
+  'quantity',
+  'date',
+  'year',
+  'birthDate',
+  'birthYear',
+]);
+
 export function parseValue(raw: CellValue, type: FieldType, numberFormat?: string | null): ParseOutcome {
   switch (type) {
     case 'int':

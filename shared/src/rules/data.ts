@@ -497,11 +497,12 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const cellKeys = new Ids();
   let lastCell: string | undefined;
   let cellId = 0;
-  // Entry k: rows[k], its parts at parts[2k..2k+1] (scope, cell), names[k], births[k]; sized
-  // for every member row up front, so that nothing grows while 100,000 rows go in.
+  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, cell, day of birth), names[k],
+  // births[k] (the birth's text when it is not a date); sized for every member row up front,
+  // so that nothing grows while 100,000 rows go in.
   const capacity = h.records('members').length;
   const rows: RowRecord[] = new Array<RowRecord>(capacity);
-  const parts = new Int32Array(2 * capacity);
+  const parts = new Int32Array(3 * capacity);
   const names: string[] = new Array<string>(capacity);
   const births: string[] = new Array<string>(capacity);
   let count = 0;
@@ -514,6 +515,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const nameColumn = h.column('members', 'fullName');
   const cellColumn = h.column('members', 'cell');
   const birthColumn = h.column('members', 'birthDate');
+  const birthDays = h.days('members', 'birthDate');
   const birthYearColumn = h.column('members', 'birthYear');
   return (rec, at) => {
     const name = textValue(nameColumn[at]);
@@ -532,25 +534,29 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       else cellId = id;
     }
     // A list giving only the year of birth tells members apart by the year.
-    const birth = textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '';
+    const day = birthDays[at]!;
+    const birth = day !== 0 ? '' : (textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '');
     let hash = Math.imul(FNV_OFFSET ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
+    hash = Math.imul(hash ^ day, FNV_PRIME);
     hash = hashText(birth, nameKeyHash(name, hash));
     let j = hash & mask;
     for (let e = slots[2 * j]!; e !== 0; j = (j + 1) & mask, e = slots[2 * j]!) {
       const k = e - 1;
       if (
         slots[2 * j + 1] === hash &&
-        parts[2 * k] === scopeId &&
-        parts[2 * k + 1] === cellId &&
+        parts[3 * k] === scopeId &&
+        parts[3 * k + 1] === cellId &&
+        parts[3 * k + 2] === day &&
         births[k] === birth &&
         (names[k] === name || nameKey(names[k]!) === nameKey(name))
       )
         return rows[k];
     }
     rows[count] = rec;
-    parts[2 * count] = scopeId;
-    parts[2 * count + 1] = cellId;
+    parts[3 * count] = scopeId;
+    parts[3 * count + 1] = cellId;
+    parts[3 * count + 2] = day;
     names[count] = name;
     births[count] = birth;
     slots[2 * j + 1] = hash;

@@ -14,42 +14,6 @@ function viDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** The number written by the two digits at `i` (checked by isIsoDate). */
-const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-
-/**
- * Whole years from one ISO date to another: written as yyyymmdd numbers, their difference
- * counts whole years in its ten-thousands. Read in place (isIsoDate checked the digits): it
- * runs on every member row.
- */
-function fullYears(from: string, to: string): number {
-  return Math.floor((dayNumber(to) - dayNumber(from)) / 10_000);
-}
-
-function dayNumber(iso: string): number {
-  return (twoDigits(iso, 0) * 100 + twoDigits(iso, 2)) * 10_000 + twoDigits(iso, 5) * 100 + twoDigits(iso, 8);
-}
-
-const isDigitAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
-
-/** Starts with yyyy-mm-dd; character tests rather than a regex, three times per member row. */
-const isIsoDate = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  v.length >= 10 &&
-  v.charCodeAt(4) === 45 &&
-  v.charCodeAt(7) === 45 &&
-  isDigitAt(v, 0) &&
-  isDigitAt(v, 1) &&
-  isDigitAt(v, 2) &&
-  isDigitAt(v, 3) &&
-  isDigitAt(v, 5) &&
-  isDigitAt(v, 6) &&
-  isDigitAt(v, 8) &&
-  isDigitAt(v, 9);
-
 /**
  * The year of birth where no full date of birth is given: a "Ngày sinh" cell holding only the
  * year ("00/00/1950"), or a list giving only the year ("Năm sinh").
@@ -61,13 +25,16 @@ function birthYearOnly(birth: FieldValue | undefined, year: FieldValue | undefin
 
 /**
  * A member's dates, from the member columns: the rules on dates visit all 100,000 rows of a
- * province, and read them by column rather than record by record.
+ * province, and compare them as yyyymmdd numbers; the texts are read for messages only.
  */
 interface MemberDates {
   births: readonly (FieldValue | undefined)[];
   birthYears: readonly (FieldValue | undefined)[];
   admissions: readonly (FieldValue | undefined)[];
   officials: readonly (FieldValue | undefined)[];
+  birthDays: Int32Array;
+  admissionDays: Int32Array;
+  officialDays: Int32Array;
 }
 
 function memberDates(h: RuleHelpers): MemberDates {
@@ -76,10 +43,14 @@ function memberDates(h: RuleHelpers): MemberDates {
     birthYears: h.column('members', 'birthYear'),
     admissions: h.column('members', 'admissionDate'),
     officials: h.column('members', 'officialDate'),
+    birthDays: h.days('members', 'birthDate'),
+    admissionDays: h.days('members', 'admissionDate'),
+    officialDays: h.days('members', 'officialDate'),
   };
 }
 
-const yearOf = (iso: string): number => twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
+/** The year of a yyyymmdd day number. */
+const yearOf = (day: number): number => Math.floor(day / 10_000);
 
 /** The birth an admission is checked against, and what to check when the check fails. */
 const BIRTH_DATE = {
@@ -94,9 +65,10 @@ const BIRTH_YEAR = {
 /**
  * What an admission date fails to come after, if it does: the date of birth, or the year of
  * birth where only the year is given (admitted in that year or before it is certainly wrong).
+ * Dates as yyyymmdd numbers, 0 for none.
  */
-function notAfterBirth(admission: string, birth: unknown, birthYear: number | undefined) {
-  if (isIsoDate(birth)) return admission <= birth ? BIRTH_DATE : undefined;
+function notAfterBirth(admission: number, birth: number, birthYear: number | undefined) {
+  if (birth !== 0) return admission <= birth ? BIRTH_DATE : undefined;
   return birthYear !== undefined && yearOf(admission) <= birthYear ? BIRTH_YEAR : undefined;
 }
 
@@ -137,22 +109,25 @@ export const MEMBER_RULES: RuleDef[] = [
       const findings: Finding[] = [];
       let checked = 0;
       const records = h.records('members');
-      const { births, birthYears, admissions, officials } = memberDates(h);
+      const { births, birthYears, admissions, officials, birthDays, admissionDays, officialDays } =
+        memberDates(h);
       for (let i = 0; i < records.length; i++) {
-        const birth = births[i];
-        const admission = admissions[i];
-        const official = officials[i];
-        const hasBirth = isIsoDate(birth);
-        const hasAdmission = isIsoDate(admission);
-        const hasOfficial = isIsoDate(official);
-        const birthYear = birthYearOnly(birth, birthYears[i]);
+        const birthDay = birthDays[i]!;
+        const admissionDay = admissionDays[i]!;
+        const officialDay = officialDays[i]!;
+        const hasBirth = birthDay !== 0;
+        const hasAdmission = admissionDay !== 0;
+        const hasOfficial = officialDay !== 0;
+        const birthYear = hasBirth ? undefined : birthYearOnly(births[i], birthYears[i]);
         const dates =
           (hasBirth || birthYear !== undefined ? 1 : 0) + (hasAdmission ? 1 : 0) + (hasOfficial ? 1 : 0);
         if (dates < 2) continue;
         checked++;
         const rec = records[i]!;
-        const born = hasAdmission ? notAfterBirth(admission, birth, birthYear) : undefined;
+        const born = hasAdmission ? notAfterBirth(admissionDay, birthDay, birthYear) : undefined;
+        // The dates' texts are read for messages only: a date with a day number is a text.
         if (hasAdmission && born) {
+          const admission = admissions[i] as string;
           const l = h.label(rec);
           findings.push(
             h.finding(
@@ -167,7 +142,9 @@ export const MEMBER_RULES: RuleDef[] = [
             ),
           );
         }
-        if (hasAdmission && hasOfficial && official < admission) {
+        if (hasAdmission && hasOfficial && officialDay < admissionDay) {
+          const admission = admissions[i] as string;
+          const official = officials[i] as string;
           const l = h.label(rec);
           findings.push(
             h.finding(
@@ -181,7 +158,8 @@ export const MEMBER_RULES: RuleDef[] = [
               bi('Kiểm tra lại ngày vào Đảng và ngày chính thức.', 'Check the admission and official dates.'),
             ),
           );
-        } else if (hasBirth && hasOfficial && !hasAdmission && official <= birth) {
+        } else if (hasBirth && hasOfficial && !hasAdmission && officialDay <= birthDay) {
+          const official = officials[i] as string;
           const l = h.label(rec);
           findings.push(
             h.finding(
@@ -217,20 +195,21 @@ export const MEMBER_RULES: RuleDef[] = [
       const minimum = h.thresholds.minAdmissionAge;
       if (minimum === undefined) return { findings, checked };
       const records = h.records('members');
-      const { births, birthYears, admissions } = memberDates(h);
+      const { births, birthYears, birthDays, admissionDays } = memberDates(h);
       for (let i = 0; i < records.length; i++) {
-        const admission = admissions[i];
-        if (!isIsoDate(admission)) continue;
-        const birth = births[i];
+        const admission = admissionDays[i]!;
+        if (admission === 0) continue;
+        const birth = birthDays[i]!;
         // With only the year of birth, the oldest the member can have been: under the minimum
         // even so, certainly too young; otherwise the year alone cannot tell.
-        const exact = isIsoDate(birth);
+        const exact = birth !== 0;
         let age: number;
         if (exact) {
           if (!(birth < admission)) continue;
-          age = fullYears(birth, admission);
+          // yyyymmdd numbers: their difference counts whole years in its ten-thousands.
+          age = Math.floor((admission - birth) / 10_000);
         } else {
-          const year = birthYearOnly(birth, birthYears[i]);
+          const year = birthYearOnly(births[i], birthYears[i]);
           if (year === undefined || !(year < yearOf(admission))) continue;
           age = yearOf(admission) - year;
         }

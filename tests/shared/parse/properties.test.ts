@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import type { CellValue } from '../../../shared/src/grid.ts';
 import type { FieldType } from '../../../shared/src/fields.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../../../shared/src/rating-codes.ts';
-import { daysInMonth, isoToExcelSerial, parseValue } from '../../../shared/src/parse/index.ts';
+import {
+  FORMATTED_TYPES,
+  daysInMonth,
+  isoToExcelSerial,
+  parseValue,
+} from '../../../shared/src/parse/index.ts';
 import { formatDecimal } from '../../../shared/src/format.ts';
 
 const formatVietnameseNumber = (n: number) => formatDecimal(n, 'vi');
@@ -69,6 +74,20 @@ describe('parseValue properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads a value the same under any number format, for the types not listed as formatted', () => {
+    // Reading a sheet looks a cell's format up only for FORMATTED_TYPES.
+    const unformatted = ALL_TYPES.filter((t) => !FORMATTED_TYPES.has(t));
+    expect(unformatted.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(cellValue, fc.constantFrom(...unformatted), numberFormat, (raw, type, fmt) => {
+        expect(parseValue(raw, type, fmt)).toEqual(parseValue(raw, type, null));
+      }),
+      { numRuns: 3000 },
+    );
+    // The formatted types do depend on it: a serial is a date only in a date-formatted cell.
+    expect(parseValue(1950, 'birthDate', 'dd/mm/yyyy')).not.toEqual(parseValue(1950, 'birthDate', null));
   });
 
   it('reads back any integer written the Vietnamese way', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { tableColumns } from '../../../shared/src/detect/records.ts';
 import { yearPeriod } from '../../../shared/src/period.ts';
 import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
-import { createHelpers } from '../../../shared/src/rules/helpers.ts';
+import { createHelpers, dayNumber } from '../../../shared/src/rules/helpers.ts';
 import { fieldValue, plainRecord } from '../../../shared/src/table.ts';
 import type { WorkbookData } from '../../../shared/src/workbook-data.ts';
 import { summaryWith } from '../../helpers/records.ts';
@@ -67,6 +67,35 @@ describe('member columns', () => {
     const plain = { ...data, records: data.records.map(plainRecord) };
     expect(tableColumns(plain.records)).toBeUndefined();
     expectAligned(plain);
+  });
+
+  it('give dates as yyyymmdd numbers, 0 where a row has no date', () => {
+    const yearOnly = sheet('Đảng viên (2)', [
+      HEADER,
+      [1, 'Thào A Dua', '00/00/1950', '31/12/1999', 'Chi bộ bản Co Lóng'],
+    ]);
+    for (const data of [read(bản, yearOnly), read(bản)]) {
+      const h = helpersFor(data);
+      const births = Array.from(h.days('members', 'birthDate'));
+      const admissions = Array.from(h.days('members', 'admissionDate'));
+      expect(births.slice(0, 3)).toEqual([19900302, 0, 19851009]);
+      expect(admissions.slice(0, 3)).toEqual([20150605, 20160807, 0]);
+      if (births.length > 3) {
+        // The year alone is a number, not a date: the rules read it from the column.
+        expect(h.column('members', 'birthDate')[3]).toBe(1950);
+        expect([births[3], admissions[3]]).toEqual([0, 19991231]);
+      }
+      expect(h.days('members', 'birthDate')).toBe(h.days('members', 'birthDate'));
+    }
+  });
+
+  it('number a date as its text orders it', () => {
+    const dates = ['1999-12-31', '2000-01-01', '2000-01-10', '2000-02-01', '2016-03-05'];
+    const days = dates.map((d) => dayNumber(d));
+    expect(days).toEqual([19991231, 20000101, 20000110, 20000201, 20160305]);
+    expect([...days].sort((a, b) => a - b)).toEqual(days);
+    for (const notADate of ['2016-3-05', '05/03/2016', '2016-03-0x', '', 1950, true, undefined])
+      expect(dayNumber(notADate)).toBe(0);
   });
 
   it('put the date rules on the right row of the second table', () => {
