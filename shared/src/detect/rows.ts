@@ -37,7 +37,7 @@ export interface BodyLayout {
 export interface TotalFound {
   row: number;
   label: string;
-  /** Filled while reading: the data rows of its group, or of the whole table. */
+  /** The data rows of its group (set when the scan ends), or of the whole table. */
   coversRows: number[];
 }
 
@@ -69,7 +69,13 @@ interface OpenGroup {
   rank: number;
   label: string;
   letter?: string;
-  rows: number[];
+  /**
+   * Its data rows, dataRows[from, to): rows join every open group at once, so each group's
+   * are one run of the list, marked rather than copied into each group on every row.
+   */
+  from: number;
+  /** Set when the group closes; an open group runs to the last data row. */
+  to?: number;
 }
 
 /** Rank of a numbering: letters (A, B) outside Roman numerals (I, II) outside Arabic (1, 2). */
@@ -146,7 +152,12 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
   const groupsOf: string[][] = [];
   const groupRows: GroupRow[] = [];
   const totals: TotalFound[] = [];
+  // Group totals get their rows when the scan ends: one at the top of its group waits for them.
+  const groupTotals: { total: TotalFound; group: OpenGroup }[] = [];
   const stack: OpenGroup[] = [];
+  const close = (g: OpenGroup): void => {
+    g.to = dataRows.length;
+  };
   let currentGroups: string[] = [];
   let lastLetter: string | undefined;
   let lastRow = -1;
@@ -190,17 +201,18 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
         }
         const total = totalKind(label.text, stack.length > 0);
         if (total) {
-          let covers: number[] = dataRows;
+          // A grand total covers every data row of the table, those below it too.
+          const found: TotalFound = { row: r, label: label.text, coversRows: dataRows };
           if (total === 'group') {
             const g = stack[stack.length - 1]!;
-            covers = g.rows;
+            groupTotals.push({ total: found, group: g });
             // A group total under its rows closes the group; at its top it waits for them.
-            if (g.rows.length > 0) {
-              stack.pop();
+            if (dataRows.length > g.from) {
+              close(stack.pop()!);
               currentGroups = stack.map((s) => s.label);
             }
           }
-          totals.push({ row: r, label: label.text, coversRows: covers });
+          totals.push(found);
           lastRow = r;
           blankRun = 0;
           continue;
@@ -219,8 +231,8 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
           const { rank, letter } = numberingRank(group.numbering ?? '', lastLetter);
           const effectiveRank = group.numbering === undefined ? 1 : rank;
           if (letter !== undefined && group.numbering !== undefined) lastLetter = letter;
-          while (stack.length > 0 && stack[stack.length - 1]!.rank >= effectiveRank) stack.pop();
-          stack.push({ rank: effectiveRank, label: group.label, rows: [] });
+          while (stack.length > 0 && stack[stack.length - 1]!.rank >= effectiveRank) close(stack.pop()!);
+          stack.push({ rank: effectiveRank, label: group.label, from: dataRows.length });
           currentGroups = stack.map((s) => s.label);
           groupRows.push({ row: r, label: group.label, level: stack.length });
           lastRow = r;
@@ -242,9 +254,10 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
     if (!hasField) continue;
     dataRows.push(r);
     groupsOf.push(currentGroups);
-    for (const g of stack) g.rows.push(r);
     lastRow = r;
   }
+  for (const { total, group } of groupTotals)
+    total.coversRows = dataRows.slice(group.from, group.to ?? dataRows.length);
   return { dataRows, groupsOf, groupRows, totals, lastRow, end };
 }
 

@@ -191,3 +191,29 @@ describe('group rows numbered 1., 2. with an empty STT', () => {
     expect(orgs.records).toHaveLength(2);
   });
 });
+
+describe('group totals written at the top of their group', () => {
+  const data = read(
+    sheet('TCCSĐ', [
+      ['STT', 'Tên tổ chức cơ sở đảng', 'Số đảng viên'],
+      ['A', 'Khối xã, thị trấn'],
+      [_, 'Cộng khối xã, thị trấn', 600],
+      [1, 'Đảng bộ xã Nậm Lạnh', 320],
+      [2, 'Đảng bộ xã Mường Lèo', 280],
+      ['B', 'Khối cơ quan'],
+      [_, 'Cộng khối cơ quan', 40],
+      [3, 'Chi bộ Công an huyện', 40],
+      [_, 'Cộng toàn huyện', 640],
+    ]),
+  );
+
+  it('cover the rows that follow, up to the next group', () => {
+    const t = data.tables[0]!;
+    expect(rows1(t.dataRows)).toEqual([4, 5, 8]);
+    expect(t.totalRows.map((x) => [x.row + 1, x.label, rows1(x.coversRows)])).toEqual([
+      [3, 'Cộng khối xã, thị trấn', [4, 5]],
+      [7, 'Cộng khối cơ quan', [8]],
+      [9, 'Cộng toàn huyện', [4, 5, 8]],
+    ]);
+  });
+});
