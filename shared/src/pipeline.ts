@@ -41,6 +41,7 @@ export interface Evaluation {
   targets: TargetResult[];
   summary: UnitSummary;
   passed: PassedCheck[];
+  /** The data rows with something to say (an issue or a rating); the others are clean. */
   rows: RowResult[];
 }
 
@@ -168,10 +169,15 @@ function rowOf(cell: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** The rules of a row with no issue: one frozen list shared by most rows of a large workbook. */
+/** The rules of a row with no issue (a rated row). */
 const NO_RULES: readonly string[] = Object.freeze([]);
 
-/** One result per data row: worst open severity, the rules that fired, the rating. */
+/**
+ * A result for each data row with something to say, in the order of the records: worst open
+ * severity, the rules that fired, the rating. Any other data row is clean ('ok'): a province's
+ * 100,000 member rows have a few hundred issues, and a result for each row would be 100,000
+ * objects to make, keep and send, saying the same thing.
+ */
 function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]): RowResult[] {
   const byRow = new Map<string, Issue[]>();
   for (const i of issues) {
@@ -181,12 +187,14 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
     else byRow.set(i.rowRef, [i]);
   }
   const ratingByRow = new Map(ratings.map((r) => [r.rowRef, r]));
+  const ratedTables = new Set(ratings.map((r) => r.tableId));
   const records = data.records;
-  const out: RowResult[] = new Array<RowResult>(records.length);
+  const out: RowResult[] = [];
   for (let k = 0; k < records.length; k++) {
     const rec = records[k]!;
-    // Most rows of a large workbook have no issue: they skip the tallying.
     const list = byRow.get(rec.ref);
+    const rating = ratedTables.has(rec.tableId) ? ratingByRow.get(rec.ref) : undefined;
+    if (!list && !rating) continue;
     let status: RowResult['status'] = 'ok';
     let open = 0;
     let ruleIds: readonly string[] = NO_RULES;
@@ -224,9 +232,8 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
             openIssues: open,
             justifiedIssues: justified,
           };
-    const rating = ratingByRow.get(rec.ref);
     if (rating) result.rating = rating;
-    out[k] = result;
+    out.push(result);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import type { TableKind } from './fields.ts';
 import type { Comparator } from './rulebook/schema.ts';
 import type { WritePlan } from './plan/types.ts';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface TableReport {
   id: string;
@@ -46,6 +46,10 @@ export interface RatingResult {
   agrees?: boolean;
 }
 
+/**
+ * The result of a data row with something to say: an issue (open or justified) or a rating.
+ * A data row of a table in `tables` without one is clean: status 'ok', no rules, no rating.
+ */
 export interface RowResult {
   tableId: string;
   sheet: string;
@@ -103,6 +107,7 @@ export interface CheckReport {
   unit: UnitRef;
   tables: TableReport[];
   issues: Issue[];
+  /** The data rows with something to say; the other data rows are clean. */
   rows: RowResult[];
   ratings: RatingResult[];
   targets: TargetResult[];

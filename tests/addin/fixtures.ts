@@ -55,7 +55,7 @@ export function messyGrid(): WorkbookGrid {
 
 export function messyPlan(): WritePlan {
   return {
-    version: 1,
+    version: 2,
     resultColumns: [
       {
         sheet: 'Chi bộ',
@@ -66,10 +66,11 @@ export function messyPlan(): WritePlan {
         headers: ['[KT] Kết quả', '[KT] Ghi chú'],
         widths: [12, 40],
         rows: [
-          { row: 8, values: ['Đạt', null], status: 'ok' },
           { row: 9, values: ['Lỗi', 'Sinh hoạt 6 kỳ / 12 kỳ yêu cầu'], status: 'error' },
           { row: 10, values: ['Cảnh báo', 'Chi bộ dưới 5 đảng viên'], status: 'warning' },
         ],
+        dataRows: [8, 9, 10],
+        clean: ['Đạt', null],
         lastRow: 11,
       },
     ],

@@ -137,7 +137,7 @@ describe('applying a write plan through the Excel double', () => {
     const double = new ExcelDouble(model);
     await apply(double);
     expect(model.sheet('Chi bộ')!.fills.get(10 * 16384 + 2)).toBe('#FFF2CC');
-    const empty = { version: 1 as const, resultColumns: [], highlights: [], sheets: [] };
+    const empty = { version: 2 as const, resultColumns: [], highlights: [], sheets: [] };
     await apply(double, empty);
     const s = double.model.sheet('Chi bộ')!;
     expect(s.fills.get(10 * 16384 + 2)).toBe('#00B0F0');
@@ -166,7 +166,7 @@ describe('applying a write plan through the Excel double', () => {
     const once = model.snapshot();
     await apply(double);
     expect(model.snapshot()).toEqual(once);
-    await apply(double, { version: 1, resultColumns: [], highlights: [], sheets: [] });
+    await apply(double, { version: 2, resultColumns: [], highlights: [], sheets: [] });
     expect([...model.sheet('Chi bộ')!.notes.entries()]).toEqual([['F10', own]]);
   });
 

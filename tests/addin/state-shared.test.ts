@@ -27,7 +27,7 @@ import { STANDARD_WIDTH, WorkbookModel, cellKey } from '../../addin/src/testing/
 import { messyGrid, messyPlan } from './fixtures.ts';
 
 const caps = detectCapabilities(() => true);
-const EMPTY: WritePlan = { version: 1, resultColumns: [], highlights: [], sheets: [] };
+const EMPTY: WritePlan = { version: 2, resultColumns: [], highlights: [], sheets: [] };
 
 async function addinApply(double: ExcelDouble, plan: WritePlan) {
   const { grid } = await double.run((ctx) =>

@@ -39,7 +39,7 @@ function cellsWorkbook(): ExcelJS.Workbook {
 /** A plan of the shape the engine's planner makes, written out by hand. */
 function plan(): WritePlan {
   return {
-    version: 1,
+    version: 2,
     resultColumns: [
       {
         sheet: 'Chi bộ',
@@ -49,10 +49,9 @@ function plan(): WritePlan {
         headerBottom: 3,
         headers: ['[KT] Kết quả kiểm tra', '[KT] Nội dung'],
         widths: [18, 50],
-        rows: [
-          { row: 4, values: ['Đạt', null], status: 'ok' },
-          { row: 5, values: ['Lỗi', '6 kỳ sinh hoạt / 12 kỳ yêu cầu'], status: 'error' },
-        ],
+        rows: [{ row: 5, values: ['Lỗi', '6 kỳ sinh hoạt / 12 kỳ yêu cầu'], status: 'error' }],
+        dataRows: [4, 5],
+        clean: ['Đạt', null],
         lastRow: 6,
       },
     ],

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue, MergeArea, SheetGrid, WorkbookGrid } from '../../shared/src/grid.ts';
 import { checkWorkbook } from '../../shared/src/pipeline.ts';
-import { applyPlanToGrid } from '../../shared/src/plan/index.ts';
+import { applyPlanToGrid, blockRows } from '../../shared/src/plan/index.ts';
 import type { CheckReport } from '../../shared/src/report.ts';
 import { communeWorkbook, seededRandom, sopCopAdmissionsTerm } from '../../shared/src/samples/index.ts';
 
@@ -90,12 +90,15 @@ const workbook: fc.Arbitrary<WorkbookGrid> = fc.record({
 
 function expectReport(r: CheckReport): void {
   expect(Array.isArray(r.issues)).toBe(true);
-  expect(r.plan.version).toBe(1);
+  expect(r.plan.version).toBe(2);
   for (const i of r.issues) {
     expect(typeof i.sheet).toBe('string');
     expect(typeof i.cell).toBe('string');
     expect(typeof i.message.vi).toBe('string');
   }
+  // Row results are the rows with something to say; result columns reach every data row once.
+  for (const row of r.rows) expect(row.ruleIds.length > 0 || row.rating !== undefined).toBe(true);
+  for (const b of r.plan.resultColumns) expect(Array.from(blockRows(b), (x) => x.row)).toEqual(b.dataRows);
 }
 
 /** A sample mangled the way files arrive: rows shuffled or cut, cells replaced, merges broken. */

@@ -5,7 +5,14 @@
  * queued and sent in a few requests under the payload limit, with screen updating suspended
  * and calculation set to manual while writing. No decision about the data is taken here.
  */
-import type { CellValue, ResultColumnBlock, ResultSheet, WorkbookGrid, WritePlan } from '@kiemtra/shared';
+import type {
+  CellValue,
+  ResultColumnBlock,
+  ResultSheet,
+  Severity,
+  WorkbookGrid,
+  WritePlan,
+} from '@kiemtra/shared';
 import {
   NOTE_PREFIX,
   RESULT_MARKER,
@@ -13,6 +20,7 @@ import {
   SEVERITY_FILL,
   STATE_SHEET,
   a1,
+  blockRows,
   cellAt,
   columnIndex,
   columnLetters,
@@ -268,8 +276,11 @@ export async function applyWritePlan(
       const height = b.lastRow - top + 1;
       if (height > 0) {
         const values: CellValue[][] = Array.from({ length: height }, () => Array<CellValue>(n).fill(null));
-        for (const r of b.rows)
+        const byRow = new Map<number, Severity | 'ok'>();
+        for (const r of blockRows(b)) {
+          byRow.set(r.row, r.status);
           if (r.row >= top && r.row <= b.lastRow) values[r.row - top] = padRow(r.values, n);
+        }
         await writeMatrix(
           batch,
           sheet,
@@ -277,7 +288,6 @@ export async function applyWritePlan(
           b.firstCol,
           values.map((row) => row.map(toExcel)),
         );
-        const byRow = new Map(b.rows.map((r) => [r.row, r.status]));
         for (const run of runs(top, b.lastRow, (row) => byRow.get(row))) {
           await batch.reserve(40);
           sheet.getRangeByIndexes(run.from, b.firstCol, run.to - run.from + 1, 1).format.fill.color =

@@ -9,6 +9,7 @@ import {
   SEVERITY_FILL,
   a1,
   a1Range,
+  blockRows,
   cellAt,
   columnLetters,
   isCellError,
@@ -287,7 +288,7 @@ export class SheetPatch {
     // One style object per font and status, so the style book renders each once.
     const rowStyles = new Map<Partial<ExcelJS.Font>, Map<string, Style>>();
     const widths = block.headers.map((_, j) => this.widthOf(left + j) ?? 9);
-    for (const row of block.rows) {
+    for (const row of blockRows(block)) {
       const font = this.neighbourFont(row.row, left);
       let byStatus = rowStyles.get(font);
       if (!byStatus) rowStyles.set(font, (byStatus = new Map()));

@@ -30,6 +30,7 @@ import {
   STATE_SHEET,
   a1,
   a1Range,
+  blockRows,
   columnIndex,
   columnLetters,
   decodeStateRows,
@@ -259,7 +260,7 @@ function writeBlock(
       state.push({ kind: 'merge', sheet: ws.name, ref: merge });
     }
   });
-  for (const row of block.rows) {
+  for (const row of blockRows(block)) {
     const font = neighbourFont(ws, row.row, left);
     row.values.forEach((v, j) => {
       const cell = ws.getCell(row.row + 1, left + j + 1);

@@ -22,6 +22,7 @@ import { isBlankText } from '../text.ts';
 import { lastRowOf } from './planner.ts';
 import { isRowStatusText } from './texts.ts';
 import {
+  blockRows,
   NOTE_PREFIX,
   RESULT_MARKER,
   RESULT_SHEET_LAYOUT,
@@ -188,7 +189,7 @@ function writeBlock(s: SheetGrid, block: ResultColumnBlock): void {
       (s.merges ??= []).push({ top: block.headerTop, left: col, bottom: block.headerBottom, right: col });
     }
   });
-  for (const r of block.rows) {
+  for (const r of blockRows(block)) {
     r.values.forEach((v, j) => {
       if (v !== null) set(s, r.row, block.firstCol + j, v);
     });

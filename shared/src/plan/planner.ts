@@ -55,7 +55,7 @@ export function planWrites(data: WorkbookData, evaluation: Evaluation): WritePla
     if (block && isFree(block, data)) resultColumns.push(block);
   }
   return {
-    version: 1,
+    version: 2,
     resultColumns,
     highlights: highlights(data, evaluation.issues),
     sheets: [issuesSheet(evaluation), targetsSheet(evaluation)],
@@ -66,6 +66,7 @@ export function planWrites(data: WorkbookData, evaluation: Evaluation): WritePla
 export function lastRowOf(block: ResultColumnBlock): number {
   let last = Math.max(block.lastRow, block.headerBottom);
   for (const r of block.rows) if (r.row > last) last = r.row;
+  for (const row of block.dataRows) if (row > last) last = row;
   return last;
 }
 
@@ -90,7 +91,6 @@ function resultBlock(
   const mine = rows.filter((r) => r.tableId === table.id).sort((a, b) => a.row - b.row);
   const withRatings = mine.some((r) => r.rating !== undefined);
   const clean = statusOf([]);
-  const cleanValues: readonly CellValue[] = Object.freeze([clean, null]);
   const headers: string[] = [RESULT_HEADERS.status, RESULT_HEADERS.content];
   const widths: number[] = [RESULT_WIDTHS.status, RESULT_WIDTHS.content];
   if (withRatings) {
@@ -105,15 +105,15 @@ function resultBlock(
     headerBottom: Math.max(...table.headerRows),
     headers,
     widths,
+    // Row results list the rows with something to say; every other data row is clean.
     rows: mine.map((r) => {
       const issues = byRow.get(r.rowRef);
-      // Most rows have no issue: their status text is the same and is worked out once, and
-      // without a rating column they share one list of values.
-      if (!issues && !withRatings) return { row: r.row, values: cleanValues, status: r.status };
       const values: CellValue[] = issues ? [statusOf(issues), contentOf(issues)] : [clean, null];
       if (withRatings) values.push(r.rating ? ratingText(r.rating) : null);
       return { row: r.row, values, status: r.status };
     }),
+    dataRows: table.dataRows,
+    clean: withRatings ? [clean, null, null] : [clean, null],
     lastRow: table.lastRow,
   };
 }

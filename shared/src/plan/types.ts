@@ -49,10 +49,40 @@ export interface ResultColumnBlock {
   headers: string[];
   /** Widths in characters. */
   widths: number[];
-  /** Values per data row: rows[i].values[j] goes to (rows[i].row, firstCol + j). */
-  rows: { row: number; values: readonly CellValue[]; status: Severity | 'ok' }[];
+  /**
+   * Values for the rows with something to say (an issue or a rating), by row:
+   * rows[i].values[j] goes to (rows[i].row, firstCol + j). `blockRows` gives every data row.
+   */
+  rows: BlockRow[];
+  /** Every data row of the table, in order; those not in `rows` get `clean`. */
+  dataRows: readonly number[];
+  /** The values of a data row with nothing to say (status 'ok'). */
+  clean: readonly CellValue[];
   /** Last row of the table: everything from headerTop to here in these columns is ours. */
   lastRow: number;
+}
+
+/** The result values of one data row. */
+export interface BlockRow {
+  row: number;
+  values: readonly CellValue[];
+  status: Severity | 'ok';
+}
+
+/**
+ * Every data row of a block with its values, in row order: the rows with something to say
+ * and, between them, the clean ones. A province's member list has 100,000 rows and a few
+ * hundred with something to say: the plan lists only those, and hosts walk this.
+ */
+export function* blockRows(block: ResultColumnBlock): Generator<BlockRow> {
+  const { rows, dataRows, clean } = block;
+  let k = 0;
+  for (const row of dataRows) {
+    while (k < rows.length && rows[k]!.row < row) yield rows[k++]!;
+    if (k < rows.length && rows[k]!.row === row) yield rows[k++]!;
+    else yield { row, values: clean, status: 'ok' };
+  }
+  while (k < rows.length) yield rows[k++]!;
 }
 
 export interface Highlight {
@@ -92,7 +122,7 @@ export interface ResultSheet {
 }
 
 export interface WritePlan {
-  version: 1;
+  version: 2;
   resultColumns: ResultColumnBlock[];
   highlights: Highlight[];
   /** Replaced whole on every run. */

@@ -3,14 +3,18 @@ import { cellAt, type WorkbookGrid } from '../../../shared/src/grid.ts';
 import { checkWorkbook } from '../../../shared/src/pipeline.ts';
 import {
   applyPlanToGrid,
+  blockRows,
   NOTE_PREFIX,
   planWrites,
   RESULT_MARKER,
   RESULT_SHEET_LAYOUT,
   RESULT_SHEETS,
+  rowStatusText,
   SEVERITY_FILL,
+  type ResultColumnBlock,
   type WritePlan,
 } from '../../../shared/src/plan/index.ts';
+import { communeWorkbook } from '../../../shared/src/samples/index.ts';
 import { ISSUES, literalData, literalEvaluation, literalGrid, SHEET, TABLE } from './fixture.ts';
 
 describe('planWrites: result columns', () => {
@@ -233,7 +237,7 @@ describe('applyPlanToGrid', () => {
     g.sheets[0]!.notes = { D7: 'Sổ ghi 6 kỳ' };
     const once = applyPlanToGrid(g, plan);
     expect(once.sheets[0]!.notes?.['D7']).toMatch(/^Sổ ghi 6 kỳ\n\nKiểm tra TCCSĐ:/);
-    const emptyPlan: WritePlan = { version: 1, resultColumns: [], highlights: [], sheets: [] };
+    const emptyPlan: WritePlan = { version: 2, resultColumns: [], highlights: [], sheets: [] };
     expect(applyPlanToGrid(once, emptyPlan).sheets[0]!.notes).toEqual({ D7: 'Sổ ghi 6 kỳ' });
   });
 
@@ -251,7 +255,7 @@ describe('applyPlanToGrid', () => {
   });
 
   it('an empty plan removes every earlier result and restores the official’s cells', () => {
-    const emptyPlan: WritePlan = { version: 1, resultColumns: [], highlights: [], sheets: [] };
+    const emptyPlan: WritePlan = { version: 2, resultColumns: [], highlights: [], sheets: [] };
     const back = applyPlanToGrid(applied, emptyPlan);
     const s = back.sheets.find((x) => x.name === SHEET)!;
     for (let r = 0; r < 12; r++)
@@ -317,5 +321,56 @@ describe('result columns beside a table with a note typed a column or two to its
     expect(cellAt(s, 0, 6)).toBe('[KT] Kết quả kiểm tra');
     expect(cellAt(s, 2, 5)).toBe('đã nhắc nhở');
     expect(cellAt(s, 0, 4)).toBeNull();
+  });
+});
+
+describe('result columns list the rows with something to say', () => {
+  const block: ResultColumnBlock = {
+    sheet: SHEET,
+    tableId: TABLE.id,
+    firstCol: 5,
+    headerTop: 3,
+    headerBottom: 4,
+    headers: ['[KT] Kết quả kiểm tra', '[KT] Nội dung'],
+    widths: [22, 60],
+    rows: [
+      { row: 6, values: ['Lỗi: 1', '6 kỳ sinh hoạt / 12 kỳ yêu cầu'], status: 'error' },
+      { row: 9, values: ['Cảnh báo: 1', 'Chi bộ dưới 5 đảng viên'], status: 'warning' },
+    ],
+    dataRows: [5, 6, 7, 9],
+    clean: ['Đạt', null],
+    lastRow: 9,
+  };
+
+  it('and blockRows gives every data row in order, the clean values where none is listed', () => {
+    expect(Array.from(blockRows(block), (r) => [r.row, r.status, r.values[0]])).toEqual([
+      [5, 'ok', 'Đạt'],
+      [6, 'error', 'Lỗi: 1'],
+      [7, 'ok', 'Đạt'],
+      [9, 'warning', 'Cảnh báo: 1'],
+    ]);
+    // A listed row the data rows do not name still comes, in its place.
+    const odd = { ...block, dataRows: [5, 7] };
+    expect(Array.from(blockRows(odd), (r) => r.row)).toEqual([5, 6, 7, 9]);
+  });
+
+  it('on a sample: each listed row has an issue or a rating, every other data row is clean', () => {
+    const report = checkWorkbook(communeWorkbook());
+    const cleanValues = [rowStatusText({ error: 0, warning: 0, info: 0 }, 0), null];
+    const flagged = new Set(report.issues.map((i) => i.rowRef));
+    let mixed = 0;
+    for (const b of report.plan.resultColumns) {
+      const table = report.tables.find((t) => t.id === b.tableId)!;
+      expect(b.dataRows).toHaveLength(table.dataRowCount);
+      const said = report.rows.filter((r) => r.tableId === b.tableId);
+      expect(b.rows.map((r) => r.row)).toEqual(said.map((r) => r.row));
+      for (const r of said) expect(flagged.has(r.rowRef) || r.rating !== undefined).toBe(true);
+      const listed = new Set(said.map((r) => r.row));
+      const clean = Array.from(blockRows(b)).filter((r) => !listed.has(r.row));
+      expect(clean).toHaveLength(b.dataRows.length - listed.size);
+      for (const r of clean) expect([r.status, [...r.values.slice(0, 2)]]).toEqual(['ok', cleanValues]);
+      if (listed.size > 0 && clean.length > 0) mixed++;
+    }
+    expect(mixed).toBeGreaterThan(0);
   });
 });
