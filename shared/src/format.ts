@@ -66,6 +66,9 @@ export function formatDecimal(
 ): string {
   if (!Number.isFinite(n)) return '—';
   const sep = SEPARATORS[lang];
+  // Most numbers in messages are small whole numbers (a score, a count of meetings): no
+  // grouping, no decimal mark, the same text in both languages.
+  if (opts.decimals === undefined && Number.isSafeInteger(n) && n > -1000 && n < 1000) return String(n);
   if (opts.decimals === undefined) {
     // Whole numbers exactly as they are: decimalText keeps only the 15 digits a double holds faithfully.
     // (A safe integer's own text is already exact; BigInt is for the larger ones.)

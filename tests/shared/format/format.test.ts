@@ -91,6 +91,19 @@ describe('formatCount and formatDecimal', () => {
     expect(formatCount(1234567, 'vi')).toBe('1.234.567');
   });
 
+  it('writes whole numbers either side of a thousand, negative ones and -0', () => {
+    for (const [n, vi, en] of [
+      [999, '999', '999'],
+      [1000, '1.000', '1,000'],
+      [-999, '-999', '-999'],
+      [-1000, '-1.000', '-1,000'],
+      [-0, '0', '0'],
+      [999.5, '999,5', '999.5'],
+    ] as const) {
+      expect([formatDecimal(n, 'vi'), formatDecimal(n, 'en')]).toEqual([vi, en]);
+    }
+  });
+
   it('writes scores with the local decimal mark', () => {
     expect(formatDecimal(89.99, 'vi')).toBe('89,99');
     expect(formatDecimal(89.99, 'en')).toBe('89.99');
