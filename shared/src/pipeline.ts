@@ -15,6 +15,7 @@ import type { UnitRef, UnitSummary } from './summary.ts';
 import type { WorkbookData } from './workbook-data.ts';
 import { fieldValue } from './table.ts';
 import { readWorkbook } from './detect/index.ts';
+import { recordRefNumber, refNumber } from './detect/records.ts';
 import { computeRatings } from './rating/index.ts';
 import { summarize } from './summarize/index.ts';
 import { runRules, applyJustifications } from './rules/index.ts';
@@ -187,13 +188,20 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
     else byRow.set(i.rowRef, [i]);
   }
   const ratingByRow = new Map(ratings.map((r) => [r.rowRef, r]));
-  const ratedTables = new Set(ratings.map((r) => r.tableId));
+  // A detected record's reference is a number until asked for as text: rows whose number no
+  // issue or rating names are passed over without making it.
+  const named = new Set<number | undefined>();
+  for (const ref of byRow.keys()) named.add(refNumber(ref));
+  for (const ref of ratingByRow.keys()) named.add(refNumber(ref));
   const records = data.records;
   const out: RowResult[] = [];
   for (let k = 0; k < records.length; k++) {
     const rec = records[k]!;
-    const list = byRow.get(rec.ref);
-    const rating = ratedTables.has(rec.tableId) ? ratingByRow.get(rec.ref) : undefined;
+    const number = recordRefNumber(rec);
+    if (number !== undefined && !named.has(number)) continue;
+    const ref = rec.ref;
+    const list = byRow.get(ref);
+    const rating = ratingByRow.get(ref);
     if (!list && !rating) continue;
     let status: RowResult['status'] = 'ok';
     let open = 0;
@@ -215,7 +223,7 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
             tableId: rec.tableId,
             sheet: rec.sheet,
             row: rec.row,
-            rowRef: rec.ref,
+            rowRef: ref,
             unitName: name,
             status,
             ruleIds,
@@ -226,7 +234,7 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
             tableId: rec.tableId,
             sheet: rec.sheet,
             row: rec.row,
-            rowRef: rec.ref,
+            rowRef: ref,
             status,
             ruleIds,
             openIssues: open,

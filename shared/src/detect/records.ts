@@ -63,7 +63,7 @@ function fnv1a(text: string, h: number): number {
 
 const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 
-/** "r" and 8 lowercase hex digits, made in one piece: it runs once per data row. */
+/** "r" and 8 lowercase hex digits, made in one piece. */
 function refOf(hash: number): string {
   return String.fromCharCode(
     114,
@@ -89,8 +89,35 @@ export function rowRef(sheet: string, row: number): string {
 
 /** rowRef for many rows of one sheet: the sheet name is hashed once. */
 function rowRefs(sheet: string): (row: number) => string {
+  const numbers = refNumbers(sheet);
+  return (row) => refOf(numbers(row));
+}
+
+/** The hashes rowRef writes, for many rows of one sheet (as int32: see TableRecord). */
+function refNumbers(sheet: string): (row: number) => number {
   const prefix = fnv1a(`${sheet}!`, FNV_OFFSET);
-  return (row) => refOf(fnv1aDecimal(row + 1, prefix));
+  return (row) => fnv1aDecimal(row + 1, prefix) | 0;
+}
+
+/**
+ * The hash a row reference writes ("r" and 8 hex digits), as TableRecord keeps it; undefined
+ * for any other text. Lets a caller holding references find the records they name without
+ * making the reference of every record.
+ */
+export function refNumber(ref: string): number | undefined {
+  if (ref.length !== 9 || ref.charCodeAt(0) !== 114) return undefined;
+  let n = 0;
+  for (let i = 1; i < 9; i++) {
+    const d = HEX.indexOf(ref.charCodeAt(i));
+    if (d < 0) return undefined;
+    n = (n << 4) | d;
+  }
+  return n;
+}
+
+/** The hash of a record's reference without making its text; undefined for a plain record. */
+export function recordRefNumber(rec: RowRecord): number | undefined {
+  return rec instanceof TableRecord ? rec.refNumber : undefined;
 }
 
 /** fnv1a over the decimal digits of a whole number ≥ 0, without writing them out as text. */
@@ -276,7 +303,11 @@ class TableRecord implements RowRecord {
   declare readonly sheet: string;
   declare readonly row: number;
   declare readonly groups: string[];
-  declare readonly ref: string;
+  /**
+   * The hash `ref` writes, as an int32 (kept small enough not to be a heap number): the text
+   * is made when asked for, since most of a province's 100,000 references never are.
+   */
+  declare readonly refNumber: number;
   /** The record's place among its table's records: its index into the columns. */
   declare readonly index: number;
   readonly #source: RecordSource;
@@ -287,7 +318,7 @@ class TableRecord implements RowRecord {
     row: number,
     index: number,
     groups: string[],
-    ref: string,
+    refNumber: number,
   ) {
     this.tableId = table.id;
     this.kind = table.kind;
@@ -295,8 +326,12 @@ class TableRecord implements RowRecord {
     this.row = row;
     this.index = index;
     this.groups = groups;
-    this.ref = ref;
+    this.refNumber = refNumber;
     this.#source = source;
+  }
+
+  get ref(): string {
+    return refOf(this.refNumber);
   }
 
   value(field: string): FieldValue | undefined {
@@ -377,7 +412,7 @@ export function readRecords(
 ): RowRecord[] {
   const sheet = view.name;
   const rows = table.dataRows;
-  const refs = rowRefs(sheet);
+  const refs = refNumbers(sheet);
   // A field over several columns (split by sex, marked under its categories) is one column
   // of values. Every field has its array, blank rows holding undefined.
   const columns = new Map<string, (FieldValue | undefined)[]>();

@@ -373,4 +373,16 @@ describe('result columns list the rows with something to say', () => {
     }
     expect(mixed).toBeGreaterThan(0);
   });
+
+  it('on a sample: every rated row is listed, its computed rating in the rating column', () => {
+    const report = checkWorkbook(communeWorkbook());
+    const rated = report.ratings.filter((r) => r.computed !== undefined);
+    expect(rated.length).toBeGreaterThan(0);
+    for (const rating of rated) {
+      expect(report.rows.find((r) => r.rowRef === rating.rowRef)?.rating).toEqual(rating);
+      const block = report.plan.resultColumns.find((b) => b.tableId === rating.tableId)!;
+      const row = Array.from(blockRows(block)).find((r) => r.row === rating.row)!;
+      expect(String(row.values[2])).toContain(rating.computed);
+    }
+  });
 });
