@@ -4,7 +4,7 @@
  */
 import { bi } from '../i18n.ts';
 import { BASIS } from './basis.ts';
-import { rowRule, type Finding, type RuleDef } from './types.ts';
+import type { Finding, RuleDef } from './types.ts';
 import type { FieldValue } from '../table.ts';
 import type { RuleHelpers } from './helpers.ts';
 
@@ -73,28 +73,42 @@ function notAfterBirth(admission: number, birth: number, birthYear: number | und
 }
 
 export const MEMBER_RULES: RuleDef[] = [
-  rowRule({
+  {
     id: 'member.task.missing',
     severity: 'warning',
     title: bi('Đảng viên chưa được phân công nhiệm vụ', 'Member without an assigned task'),
     basis: BASIS.seedTasks,
     kinds: ['members'],
-    needs: ['taskAssigned'],
-    row(rec, h) {
-      if (h.bool(rec, 'taskAssigned') !== false) return undefined;
-      const l = h.label(rec);
-      return h.finding(
-        rec,
-        'taskAssigned',
-        bi(`${l.vi}: chưa được phân công nhiệm vụ`, `${l.en}: no task assigned`),
-        { taskAssigned: false },
-        bi(
-          'Chi bộ phân công nhiệm vụ cụ thể cho đảng viên.',
-          'The cell should assign the member a specific task.',
-        ),
-      );
+    // Read by column: a row counts as checked when it says whether the member has a task, and
+    // only a member without one is visited.
+    check(_ctx, h) {
+      const findings: Finding[] = [];
+      let checked = 0;
+      const records = h.records('members');
+      const tasks = h.column('members', 'taskAssigned');
+      for (let i = 0; i < tasks.length; i++) {
+        const task = tasks[i];
+        if (task === undefined) continue;
+        checked++;
+        if (task !== false) continue;
+        const rec = records[i]!;
+        const l = h.label(rec);
+        findings.push(
+          h.finding(
+            rec,
+            'taskAssigned',
+            bi(`${l.vi}: chưa được phân công nhiệm vụ`, `${l.en}: no task assigned`),
+            { taskAssigned: false },
+            bi(
+              'Chi bộ phân công nhiệm vụ cụ thể cho đảng viên.',
+              'The cell should assign the member a specific task.',
+            ),
+          ),
+        );
+      }
+      return { findings, checked };
     },
-  }),
+  },
   {
     id: 'member.dates.order',
     severity: 'error',
