@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, WorkbookData } from '@kiemtra/shared';
-import { NOTE_PREFIX, RESULT_SHEETS, STATE_SHEET, cellAt } from '@kiemtra/shared';
+import { NOTE_PREFIX, REPORT_SCHEMA_VERSION, RESULT_SHEETS, STATE_SHEET, cellAt } from '@kiemtra/shared';
 import { communeWorkbook } from '@kiemtra/shared/samples';
 import { applyWritePlan } from '../../addin/src/excel/apply.ts';
 import { detectCapabilities } from '../../addin/src/excel/capabilities.ts';
@@ -179,6 +179,25 @@ describe('office-addin-mock: the offline path', () => {
       expect(r.values['fullName']).toBeUndefined();
       expect(r.cells['fullName']).toBeUndefined();
     }
+  });
+
+  it('checks with the bundled engine when the server answers in another report version', async () => {
+    const model = WorkbookModel.fromGrid(communeWorkbook());
+    const { caps, run } = setup(model);
+    const local = await runCheck({ excelRun: run, caps, online: () => false });
+    const backend: Backend = {
+      ...fakeBackend({ network: true }),
+      validate: async () =>
+        ({
+          ...local.report,
+          schemaVersion: 1,
+          rulebook: { id: 'son-la', version: '2024.1' },
+        }) as unknown as CheckReport,
+    };
+    const result = await runCheck({ excelRun: run, caps, backend, online: () => true });
+    expect(result.engine).toEqual({ where: 'local', reason: 'serverVersion' });
+    expect(result.report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    expect(result.report.rulebook.version).toBe(local.report.rulebook.version);
   });
 });
 

@@ -4,7 +4,7 @@
  * results back. Each stage is reported so the pane can name it; Cancel stops between syncs.
  */
 import type { CheckReport, WorkbookData, WorkbookGrid } from '@kiemtra/shared';
-import { buildReport, evaluate, readWorkbook, redactPersonal } from '@kiemtra/shared';
+import { REPORT_SCHEMA_VERSION, buildReport, evaluate, readWorkbook, redactPersonal } from '@kiemtra/shared';
 import type { ApplyStats } from '../excel/apply.ts';
 import { applyWritePlan } from '../excel/apply.ts';
 import type { ExcelCapabilities } from '../excel/capabilities.ts';
@@ -17,8 +17,10 @@ import { isRetryable } from './backend.ts';
 export type CheckStage = 'reading' | 'detecting' | 'checking' | 'writing' | 'done';
 
 /** Which engine produced the results, and why the bundled one ran when it did. */
-export type EngineUsed =
-  { where: 'server' } | { where: 'local'; reason: 'offline' | 'signedOut' | 'unreachable' };
+export type EngineUsed = { where: 'server' } | { where: 'local'; reason: LocalReason };
+
+/** Why the bundled engine ran: no network, not signed in, no answer, or an answer of another version. */
+type LocalReason = 'offline' | 'signedOut' | 'unreachable' | 'serverVersion';
 
 export interface CheckRun {
   report: CheckReport;
@@ -83,7 +85,7 @@ async function checkData(
   data: WorkbookData,
   deps: CheckDeps,
 ): Promise<{ report: CheckReport; engine: EngineUsed }> {
-  const local = (reason: 'offline' | 'signedOut' | 'unreachable') => ({
+  const local = (reason: LocalReason) => ({
     report: buildReport(data, evaluate(data)),
     engine: { where: 'local', reason } as const,
   });
@@ -96,6 +98,9 @@ async function checkData(
       ...(user?.unit ? { unit: user.unit } : {}),
       ...(data.period ? { period: data.period.key } : {}),
     });
+    // A report of another version (the functions deployed before or after this add-in) may
+    // describe its write plan differently: the bundled engine checks instead.
+    if (report.schemaVersion !== REPORT_SCHEMA_VERSION) return local('serverVersion');
     return { report, engine: { where: 'server' } };
   } catch (e) {
     if (isRetryable(e)) return local('unreachable');

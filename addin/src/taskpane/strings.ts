@@ -34,6 +34,7 @@ export const S = {
       offline: bi('không có mạng', 'no network'),
       signedOut: bi('chưa đăng nhập', 'not signed in'),
       unreachable: bi('không kết nối được máy chủ', 'server unreachable'),
+      serverVersion: bi('máy chủ trả kết quả theo phiên bản khác', 'the server answered in another version'),
     },
     rulebook: bi('Bộ quy tắc', 'Rulebook'),
     totals: bi(
