@@ -190,9 +190,11 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
   const ratingByRow = new Map(ratings.map((r) => [r.rowRef, r]));
   // A detected record's reference is a number until asked for as text: rows whose number no
   // issue or rating names are passed over without making it.
-  const named = new Set<number | undefined>();
-  for (const ref of byRow.keys()) named.add(refNumber(ref));
-  for (const ref of ratingByRow.keys()) named.add(refNumber(ref));
+  const named = new Set<number>();
+  for (const ref of [...byRow.keys(), ...ratingByRow.keys()]) {
+    const number = refNumber(ref);
+    if (number !== undefined) named.add(number);
+  }
   const records = data.records;
   const out: RowResult[] = [];
   for (let k = 0; k < records.length; k++) {

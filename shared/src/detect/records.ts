@@ -84,13 +84,7 @@ function refOf(hash: number): string {
  * digits. Stable for the same sheet and row, and it carries no name or value from the row.
  */
 export function rowRef(sheet: string, row: number): string {
-  return rowRefs(sheet)(row);
-}
-
-/** rowRef for many rows of one sheet: the sheet name is hashed once. */
-function rowRefs(sheet: string): (row: number) => string {
-  const numbers = refNumbers(sheet);
-  return (row) => refOf(numbers(row));
+  return refOf(refNumbers(sheet)(row));
 }
 
 /** The hashes rowRef writes, for many rows of one sheet (as int32: see TableRecord). */

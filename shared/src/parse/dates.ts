@@ -200,6 +200,17 @@ function plainDayFirst(s: string): ParseOutcome | undefined {
   return dayOutcome(y, m, d);
 }
 
+/**
+ * A date as the parsers write it, text starting with yyyy-mm-dd, as the number yyyymmdd
+ * (which orders dates as their texts do, and whose difference counts whole years in its
+ * ten-thousands); 0 for any other value. The rules over every member row compare these.
+ */
+export function dayNumber(v: unknown): number {
+  if (typeof v !== 'string' || v.length < 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return 0;
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(v.charCodeAt(i))) return 0;
+  return (twoDigits(v, 0) * 100 + twoDigits(v, 2)) * 10_000 + twoDigits(v, 5) * 100 + twoDigits(v, 8);
+}
+
 function notADate(raw: string | number | boolean, why?: { vi: string; en: string }): ParseOutcome {
   const q = quote(raw);
   return invalid(

@@ -96,6 +96,7 @@ export {
   isLeapYear,
   daysInMonth,
   isoDate,
+  dayNumber,
   MAX_EXCEL_SERIAL,
 } from './dates.ts';
 export { parseBirthDate } from './birth-dates.ts';

@@ -13,6 +13,7 @@ import type { Thresholds } from '../rulebook/schema.ts';
 import { tableColumns } from '../detect/records.ts';
 import { fieldValue, type DetectedTable, type FieldValue, type RowRecord } from '../table.ts';
 import { foldText, isBlankText } from '../text.ts';
+import { dayNumber } from '../parse/index.ts';
 import type { Finding, RuleContext } from './types.ts';
 
 /** The member list's rows for one party cell. */
@@ -69,38 +70,6 @@ export interface RuleHelpers {
   membersOfCell(rec: RowRecord): MemberGroup | undefined;
   /** foldText, remembered: names of cells and groups repeat on thousands of rows. */
   fold(s: string): string;
-}
-
-/** The number written by the two digits at `i` of `s`. */
-const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-
-const isDigitAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
-
-/**
- * A date as the parsers write it, text starting with yyyy-mm-dd, as the number yyyymmdd
- * (which orders dates as their texts do, and whose difference counts whole years in its
- * ten-thousands); 0 for any other value.
- */
-export function dayNumber(v: FieldValue | undefined): number {
-  if (
-    typeof v !== 'string' ||
-    v.length < 10 ||
-    v.charCodeAt(4) !== 45 ||
-    v.charCodeAt(7) !== 45 ||
-    !isDigitAt(v, 0) ||
-    !isDigitAt(v, 1) ||
-    !isDigitAt(v, 2) ||
-    !isDigitAt(v, 3) ||
-    !isDigitAt(v, 5) ||
-    !isDigitAt(v, 6) ||
-    !isDigitAt(v, 8) ||
-    !isDigitAt(v, 9)
-  )
-    return 0;
-  return (twoDigits(v, 0) * 100 + twoDigits(v, 2)) * 10_000 + twoDigits(v, 5) * 100 + twoDigits(v, 8);
 }
 
 /** A value as text (what `text` gives): a number written out; blank text, undefined. */
