@@ -84,13 +84,12 @@ function refOf(hash: number): string {
  * digits. Stable for the same sheet and row, and it carries no name or value from the row.
  */
 export function rowRef(sheet: string, row: number): string {
-  return refOf(refNumbers(sheet)(row));
+  return refOf(refHash(fnv1a(`${sheet}!`, FNV_OFFSET), row));
 }
 
-/** The hashes rowRef writes, for many rows of one sheet (as int32: see TableRecord). */
-function refNumbers(sheet: string): (row: number) => number {
-  const prefix = fnv1a(`${sheet}!`, FNV_OFFSET);
-  return (row) => fnv1aDecimal(row + 1, prefix) | 0;
+/** The hash rowRef writes for a row, continuing from the sheet's prefix (as int32: see TableRecord). */
+function refHash(prefix: number, row: number): number {
+  return fnv1aDecimal(row + 1, prefix) | 0;
 }
 
 /**
@@ -266,13 +265,20 @@ function isMarked(raw: CellValue): boolean {
 }
 
 /**
- * What the records of one table share: the sheet, the columns their `cells` come from, and
- * their values, one array per field indexed by the record's place in the table.
+ * What the records of one table share: the table, the sheet, the columns their `cells` come
+ * from, their values (one array per field indexed by the record's place in the table), their
+ * group labels, and the hash that starts their references.
  */
 interface RecordSource {
+  table: DetectedTable;
   view: SheetView;
   mapped: readonly MappedColumn[];
   columns: Map<string, (FieldValue | undefined)[]>;
+  /** Date fields' values as yyyymmdd numbers (see dayNumber), index for index. */
+  days: Map<string, Int32Array>;
+  groupsOf: readonly string[][];
+  /** FNV-1a of `${sheet}!`: a row's reference hash continues from it (see rowRef). */
+  refPrefix: number;
 }
 
 /**
@@ -289,39 +295,46 @@ interface RecordSource {
  * 20% slower on the province sample).
  */
 class TableRecord implements RowRecord {
-  // Fields assigned in the constructor rather than declared with initializers: class field
-  // semantics define each property, which costs more than the rest of reading a row. The
-  // private field (which must be declared) keeps the source out of keys, JSON and copies.
-  declare readonly tableId: string;
-  declare readonly kind: TableKind;
-  declare readonly sheet: string;
-  declare readonly row: number;
-  declare readonly groups: string[];
-  /**
-   * The hash `ref` writes, as an int32 (kept small enough not to be a heap number): the text
-   * is made when asked for, since most of a province's 100,000 references never are.
-   */
-  declare readonly refNumber: number;
+  // Two fields, the rest read through them: a province's 100,000 records live from reading to
+  // the end of the check, and the young-generation collector copies every byte of them
+  // (100,000 objects of eight fields kept that long cost the province check 12–30 ms; of two
+  // fields, nothing measurable). The private field (which must be declared) keeps the source
+  // out of keys, JSON and copies.
   /** The record's place among its table's records: its index into the columns. */
   declare readonly index: number;
   readonly #source: RecordSource;
 
-  constructor(
-    table: DetectedTable,
-    source: RecordSource,
-    row: number,
-    index: number,
-    groups: string[],
-    refNumber: number,
-  ) {
-    this.tableId = table.id;
-    this.kind = table.kind;
-    this.sheet = source.view.name;
-    this.row = row;
+  constructor(source: RecordSource, index: number) {
     this.index = index;
-    this.groups = groups;
-    this.refNumber = refNumber;
     this.#source = source;
+  }
+
+  get tableId(): string {
+    return this.#source.table.id;
+  }
+
+  get kind(): TableKind {
+    return this.#source.table.kind;
+  }
+
+  get sheet(): string {
+    return this.#source.view.name;
+  }
+
+  get row(): number {
+    return this.#source.table.dataRows[this.index]!;
+  }
+
+  get groups(): string[] {
+    return this.#source.groupsOf[this.index] ?? NO_GROUPS;
+  }
+
+  /**
+   * The hash `ref` writes, as an int32 (kept small enough not to be a heap number): worked
+   * out when asked for, as is the text, since most of a province's references never are.
+   */
+  get refNumber(): number {
+    return refHash(this.#source.refPrefix, this.row);
   }
 
   get ref(): string {
@@ -332,10 +345,8 @@ class TableRecord implements RowRecord {
     return this.#source.columns.get(field)?.[this.index];
   }
 
-  /** See tableColumns. */
-  static columnsOf(
-    records: readonly RowRecord[],
-  ): ReadonlyMap<string, readonly (FieldValue | undefined)[]> | undefined {
+  /** See tableValues. */
+  static valuesOf(records: readonly RowRecord[]): TableValues | undefined {
     const first = records[0];
     if (!(first instanceof TableRecord)) return undefined;
     const source = first.#source;
@@ -343,7 +354,7 @@ class TableRecord implements RowRecord {
       const rec = records[i];
       if (!(rec instanceof TableRecord) || rec.#source !== source || rec.index !== i) return undefined;
     }
-    return source.columns;
+    return source;
   }
 
   get values(): RowRecord['values'] {
@@ -378,15 +389,23 @@ class TableRecord implements RowRecord {
 
 const NO_GROUPS: string[] = [];
 
+/** Field types whose values are dates (ISO text), kept as day numbers too. */
+const DATE_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['date', 'birthDate']);
+
+/** A table's values, field by field: see tableValues. */
+export interface TableValues {
+  columns: ReadonlyMap<string, readonly (FieldValue | undefined)[]>;
+  /** Date fields' values as yyyymmdd numbers, 0 where a row has no full date (see dayNumber). */
+  days: ReadonlyMap<string, Int32Array>;
+}
+
 /**
  * The values of `records` by field, each array index for index beside `records`, when those
  * are all the records of one table in their order (as readRecords made them): the table's own
  * columns, not copies. Undefined for any other list of records.
  */
-export function tableColumns(
-  records: readonly RowRecord[],
-): ReadonlyMap<string, readonly (FieldValue | undefined)[]> | undefined {
-  return TableRecord.columnsOf(records);
+export function tableValues(records: readonly RowRecord[]): TableValues | undefined {
+  return TableRecord.valuesOf(records);
 }
 
 /**
@@ -406,19 +425,33 @@ export function readRecords(
 ): RowRecord[] {
   const sheet = view.name;
   const rows = table.dataRows;
-  const refs = refNumbers(sheet);
   // A field over several columns (split by sex, marked under its categories) is one column
   // of values. Every field has its array, blank rows holding undefined.
   const columns = new Map<string, (FieldValue | undefined)[]>();
   const blankColumn = (): (FieldValue | undefined)[] => new Array<FieldValue | undefined>(rows.length);
-  for (const m of mapped) if (!columns.has(m.field)) columns.set(m.field, blankColumn());
-  const source: RecordSource = { view, mapped, columns };
+  // Date fields are also kept as numbers, which their parse outcomes carry: the rules compare
+  // dates down every member row, and reading the number back from each date's text there
+  // meant loading 100,000 strings per field again.
+  const days = new Map<string, Int32Array>();
+  for (const m of mapped) {
+    if (!columns.has(m.field)) columns.set(m.field, blankColumn());
+    if (DATE_TYPES.has(m.def.type) && !days.has(m.field)) days.set(m.field, new Int32Array(rows.length));
+  }
+  const source: RecordSource = {
+    table,
+    view,
+    mapped,
+    columns,
+    days,
+    groupsOf,
+    refPrefix: fnv1a(`${sheet}!`, FNV_OFFSET),
+  };
   const records: RowRecord[] = new Array(rows.length);
   const stored: (readonly CellValue[] | undefined)[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     stored[i] = view.rowArray(r);
-    records[i] = new TableRecord(table, source, r, i, groupsOf[i] ?? NO_GROUPS, refs(r));
+    records[i] = new TableRecord(source, i);
   }
   if (inferred) {
     const column = blankColumn();
@@ -433,6 +466,7 @@ export function readRecords(
   for (let k = 0; k < mapped.length; k++) {
     const m = mapped[k]!;
     const column = columns.get(m.field)!;
+    const dayColumn = days.get(m.field);
     const at = m.col - view.left;
     // A column a rating is marked in reads marks, each standing for the column's category.
     const parser = new ColumnParser(m.category !== undefined ? 'bool' : m.def.type, view.sheet, m.col);
@@ -448,8 +482,10 @@ export function readRecords(
         const issue = secondColumnIssue(sheet, m, m.letters + String(rows[i]! + 1));
         issue.rowRef = records[i]!.ref;
         unreadable.push({ i, k, issue });
-      } else if (outcome.kind === 'value') column[i] = outcome.value;
-      else if (outcome.kind === 'invalid') {
+      } else if (outcome.kind === 'value') {
+        column[i] = outcome.value;
+        if (dayColumn !== undefined) dayColumn[i] = outcome.day ?? 0;
+      } else if (outcome.kind === 'invalid') {
         const issue = invalidIssue(sheet, m, m.letters + String(rows[i]! + 1), raw, outcome.reason);
         issue.rowRef = records[i]!.ref;
         unreadable.push({ i, k, issue });

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../grid.ts';
 import { foldText } from '../text.ts';
-import { invalid, quote, screen, valueOf, type Present } from './common.ts';
+import { invalid, quote, screen, type Present } from './common.ts';
 import type { ParseOutcome } from './index.ts';
 
 /** Largest serial Excel shows as a date: 31/12/9999. */
@@ -77,6 +77,7 @@ function serialDay(serial: number): { y: number; m: number; d: number } | undefi
 /**
  * The outcome of a valid date, one per day: a province's member list holds 300,000 dates over
  * a few tens of thousands of days, and each would otherwise keep its own copy of the same text.
+ * It carries the day as a number too (see dayNumber), for readers that keep dates as numbers.
  */
 function dayOutcome(y: number, m: number, d: number): ParseOutcome {
   // By year, then month and day: array lookups, where a map keyed by the day cost as much as
@@ -92,7 +93,7 @@ function dayOutcome(y: number, m: number, d: number): ParseOutcome {
   }
   if (year === undefined) BY_DAY[y] = year = new Array<ParseOutcome | undefined>(13 * 32).fill(undefined);
   remembered++;
-  return (year[at] = valueOf(isoDate(y, m, d)));
+  return (year[at] = { kind: 'value', value: isoDate(y, m, d), day: (y * 100 + m) * 100 + d });
 }
 
 /** Outcomes by year (0–9999: every year a date may have), then month × 32 + day. */
@@ -128,7 +129,7 @@ export function isDateFormat(numberFormat: string | null | undefined): boolean {
 
 const EARLIEST_YEAR = 1000;
 
-type DateCheck = { iso: string } | { reason: { vi: string; en: string } };
+type DateCheck = { y: number; m: number; d: number } | { reason: { vi: string; en: string } };
 
 /** Checks a day, month and four-digit year written by hand. */
 function checkParts(y: number, m: number, d: number): DateCheck {
@@ -151,7 +152,7 @@ function checkParts(y: number, m: number, d: number): DateCheck {
       },
     };
   }
-  return { iso: isoDate(y, m, d) };
+  return { y, m, d };
 }
 
 const TIME_TAIL = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
@@ -260,7 +261,7 @@ function readDate(v: Present, numberFormat?: string | null): ParseOutcome {
   if (typeof v === 'boolean') return notADate(v);
   if (typeof v === 'number') return fromSerial(v, v, numberFormat);
   const check = parseDateText(v);
-  if (check) return 'iso' in check ? valueOf(check.iso) : notADate(v, check.reason);
+  if (check) return 'y' in check ? dayOutcome(check.y, check.m, check.d) : notADate(v, check.reason);
   // A serial typed as text (a CSV export, a pasted value).
   if (/^\d+(?:\.\d+)?$/.test(v)) return fromSerial(v, Number(v), numberFormat);
   return notADate(v);

@@ -24,7 +24,10 @@ import { parseText } from './texts.ts';
 import { EARLIEST_BIRTH_YEAR, parseYear } from './years.ts';
 
 export type ParseOutcome =
-  { kind: 'blank' } | { kind: 'value'; value: FieldValue } | { kind: 'invalid'; reason: Bilingual };
+  | { kind: 'blank' }
+  /** `day`: a date's yyyymmdd number (see dayNumber), beside its ISO text. */
+  | { kind: 'value'; value: FieldValue; day?: number }
+  | { kind: 'invalid'; reason: Bilingual };
 
 /** The types whose reading depends on the cell's number format: the others ignore it. */
 export const FORMATTED_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([

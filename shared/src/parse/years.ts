@@ -52,8 +52,7 @@ function readYear(v: Present, numberFormat: string | null | undefined, earliest:
     return iso ? checked(v, yearOfIso(iso), earliest) : notAYear(v, earliest);
   }
   const date = parseDateText(v);
-  if (date)
-    return 'iso' in date ? checked(v, yearOfIso(date.iso), earliest) : notAYear(v, earliest, date.reason);
+  if (date) return 'y' in date ? checked(v, date.y, earliest) : notAYear(v, earliest, date.reason);
   const folded = foldText(v);
   const spelled = /^(?:nam|sinh nam) (\d{4})$/.exec(folded);
   const n = spelled ? Number(spelled[1]) : parseNumberText(v)?.value;

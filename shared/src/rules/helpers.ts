@@ -10,7 +10,7 @@ import { bi, type Bilingual } from '../i18n.ts';
 import type { IssueValue } from '../issue.ts';
 import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
-import { tableColumns } from '../detect/records.ts';
+import { tableValues } from '../detect/records.ts';
 import { fieldValue, type DetectedTable, type FieldValue, type RowRecord } from '../table.ts';
 import { foldText, isBlankText } from '../text.ts';
 import { dayNumber } from '../parse/index.ts';
@@ -151,34 +151,40 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
   // By kind: the table's own columns when one table holds all the kind's records, and the
   // fields gathered row by row otherwise (records of several tables, or plain records).
   const columns = new Map<TableKind, Map<string, readonly (FieldValue | undefined)[]>>();
+  const dayColumns = new Map<TableKind, Map<string, Int32Array>>();
   // Kinds whose records are one table's: a field it has no column for is blank on every row.
   const oneTable = new Set<TableKind>();
-  const column = (kind: TableKind, field: string): readonly (FieldValue | undefined)[] => {
-    const recs = byKind.get(kind) ?? [];
-    let byField = columns.get(kind);
-    if (!byField) {
-      const own = tableColumns(recs);
+  const byField = (kind: TableKind): Map<string, readonly (FieldValue | undefined)[]> => {
+    let fields = columns.get(kind);
+    if (!fields) {
+      const own = tableValues(byKind.get(kind) ?? []);
       if (own) oneTable.add(kind);
-      columns.set(kind, (byField = new Map(own)));
+      columns.set(kind, (fields = new Map(own?.columns)));
+      dayColumns.set(kind, new Map(own?.days));
     }
-    let values = byField.get(field);
+    return fields;
+  };
+  const column = (kind: TableKind, field: string): readonly (FieldValue | undefined)[] => {
+    const fields = byField(kind);
+    let values = fields.get(field);
     if (values === undefined) {
+      const recs = byKind.get(kind) ?? [];
       values = oneTable.has(kind)
         ? new Array<undefined>(recs.length).fill(undefined)
         : recs.map((r) => fieldValue(r, field));
-      byField.set(field, values);
+      fields.set(field, values);
     }
     return values;
   };
-  const dayColumns = new Map<string, Int32Array>();
   const days = (kind: TableKind, field: string): Int32Array => {
-    const key = `${kind}|${field}`;
-    let out = dayColumns.get(key);
+    byField(kind);
+    const byDay = dayColumns.get(kind)!;
+    let out = byDay.get(field);
     if (out === undefined) {
       const values = column(kind, field);
       out = new Int32Array(values.length);
       for (let i = 0; i < values.length; i++) out[i] = dayNumber(values[i]);
-      dayColumns.set(key, out);
+      byDay.set(field, out);
     }
     return out;
   };

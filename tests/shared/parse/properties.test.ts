@@ -118,7 +118,7 @@ describe('parseValue properties', () => {
         const dd = String(d).padStart(2, '0');
         const mm = String(m).padStart(2, '0');
         const iso = `${y}-${mm}-${dd}`;
-        const expected = { kind: 'value', value: iso };
+        const expected = { kind: 'value', value: iso, day: (y * 100 + m) * 100 + d };
         expect(parseValue(`${dd}${sep}${mm}${sep}${y}`, 'date')).toEqual(expected);
         expect(parseValue(`${d}${sep}${m}${sep}${y}`, 'date')).toEqual(expected);
         expect(parseValue(iso, 'date')).toEqual(expected);

@@ -5,7 +5,7 @@
  * would be put on another member's row.
  */
 import { describe, expect, it } from 'vitest';
-import { tableColumns } from '../../../shared/src/detect/records.ts';
+import { tableValues } from '../../../shared/src/detect/records.ts';
 import { yearPeriod } from '../../../shared/src/period.ts';
 import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
 import { dayNumber } from '../../../shared/src/parse/index.ts';
@@ -43,7 +43,7 @@ describe('member columns', () => {
   it("are the table's own arrays when one table holds every member", () => {
     const data = read(bản);
     const h = helpersFor(data);
-    const own = tableColumns(h.records('members'))!;
+    const own = tableValues(h.records('members'))!.columns;
     expect(h.column('members', 'fullName')).toBe(own.get('fullName'));
     expect(h.column('members', 'fullName')).toEqual(['Lò Văn A', 'Lò Thị B', 'Cà Văn C']);
     expectAligned(data);
@@ -57,7 +57,7 @@ describe('member columns', () => {
       [1, 'Thào A Dua', '01/01/2000', '01/01/2012', 'Chi bộ bản Co Lóng'],
     ]);
     const data = read(bản, second);
-    expect(tableColumns(data.records.filter((r) => r.kind === 'members'))).toBeUndefined();
+    expect(tableValues(data.records.filter((r) => r.kind === 'members'))).toBeUndefined();
     expect(helpersFor(data).column('members', 'fullName')).toEqual([
       'Lò Văn A',
       'Lò Thị B',
@@ -66,7 +66,7 @@ describe('member columns', () => {
     ]);
     expectAligned(data);
     const plain = { ...data, records: data.records.map(plainRecord) };
-    expect(tableColumns(plain.records)).toBeUndefined();
+    expect(tableValues(plain.records)).toBeUndefined();
     expectAligned(plain);
   });
 
@@ -88,6 +88,11 @@ describe('member columns', () => {
       }
       expect(h.days('members', 'birthDate')).toBe(h.days('members', 'birthDate'));
     }
+    // One table: the numbers its reading kept beside the dates' texts, not worked out again.
+    const h = helpersFor(read(bản));
+    expect(h.days('members', 'admissionDate')).toBe(
+      tableValues(h.records('members'))!.days.get('admissionDate'),
+    );
   });
 
   it('number a date as its text orders it', () => {
