@@ -481,11 +481,13 @@ class Ids {
 }
 
 /**
- * Members: the same scope, name (by nameKey), birth date and cell. A province has 100,000
- * member rows, so no key text is built per row: scope and cell (which repeat) become interned
- * ids, the name is hashed by its key (most names differ: no table of them), and rows are
- * found by a hash of these and the birth date in an open-addressing table, every hit checked
- * part by part.
+ * Members: the same scope, name (by nameKey), birth and cell. A province has 100,000 member
+ * rows, so no key text is built per row: scope and cell (which repeat) become interned ids,
+ * and rows are found by hashes in open-addressing tables, every hit checked part by part.
+ * Names are read only where needed: within a cell few members share a birth, so a first table
+ * keeps the first row of each scope, cell and birth, and only rows sharing those go on to a
+ * second table that adds the name (reading 100,000 distinct names, to hash each, was most of
+ * what the search cost). A list with no births or cells ends up hashing every name, as before.
  */
 function memberFinder(h: RuleHelpers): EarlierRow {
   const scopeOf = scopes(h);
@@ -498,27 +500,51 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   let lastCell: string | undefined;
   let cellId = 0;
   // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, cell, day of birth), names[k],
-  // births[k] (the birth's text when it is not a date); sized for every member row up front,
-  // so that nothing grows while 100,000 rows go in.
+  // births[k] (the birth's text when it is not a date), and whether the second table holds it
+  // too; sized for every member row up front, so that nothing grows while 100,000 rows go in.
   const capacity = h.records('members').length;
   const rows: RowRecord[] = new Array<RowRecord>(capacity);
   const parts = new Int32Array(3 * capacity);
   const names: string[] = new Array<string>(capacity);
   const births: string[] = new Array<string>(capacity);
+  const byNameToo = new Uint8Array(capacity);
   let count = 0;
-  // Slot j: entry + 1 at slots[2j] (0 is empty), the entry's hash beside it at slots[2j + 1],
-  // so that a probe reads one place in memory. At most half full.
+  // Slot j of a table: entry + 1 at [2j] (0 is empty), the entry's hash beside it at [2j + 1],
+  // so that a probe reads one place in memory. Each at most half full.
   const slotCount = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * capacity + 1)));
-  const slots = new Int32Array(2 * slotCount);
   const mask = slotCount - 1;
-  // Read by column: the search visits every member row.
+  const byBirth = new Int32Array(2 * slotCount);
+  const byName = new Int32Array(2 * slotCount);
+  // Read by column: the search visits every member row. A detected table's name column holds
+  // texts, never blank: a row's name is then not read to learn that it has one.
+  const parsed = h.parsedColumns('members');
   const nameColumn = h.column('members', 'fullName');
   const cellColumn = h.column('members', 'cell');
   const birthColumn = h.column('members', 'birthDate');
   const birthDays = h.days('members', 'birthDate');
   const birthYearColumn = h.column('members', 'birthYear');
+
+  const add = (rec: RowRecord, name: string, day: number, birth: string): number => {
+    const k = count++;
+    rows[k] = rec;
+    parts[3 * k] = scopeId;
+    parts[3 * k + 1] = cellId;
+    parts[3 * k + 2] = day;
+    names[k] = name;
+    births[k] = birth;
+    return k;
+  };
+  const putByName = (k: number, hash: number): void => {
+    let j = hash & mask;
+    while (byName[2 * j] !== 0) j = (j + 1) & mask;
+    byName[2 * j + 1] = hash;
+    byName[2 * j] = k + 1;
+    byNameToo[k] = 1;
+  };
+
   return (rec, at) => {
-    const name = textValue(nameColumn[at]);
+    const value = nameColumn[at];
+    const name = parsed ? (value as string | undefined) : textValue(value);
     if (name === undefined) return null;
     if (rec.groups !== lastGroups || rec.tableId !== lastTable) {
       lastGroups = rec.groups;
@@ -538,13 +564,37 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     const birth = day !== 0 ? '' : (textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '');
     let hash = Math.imul(FNV_OFFSET ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
-    hash = Math.imul(hash ^ day, FNV_PRIME);
-    hash = hashText(birth, nameKeyHash(name, hash));
+    hash = hashText(birth, Math.imul(hash ^ day, FNV_PRIME));
+
     let j = hash & mask;
-    for (let e = slots[2 * j]!; e !== 0; j = (j + 1) & mask, e = slots[2 * j]!) {
+    let first = -1;
+    for (let e = byBirth[2 * j]!; e !== 0; j = (j + 1) & mask, e = byBirth[2 * j]!) {
       const k = e - 1;
       if (
-        slots[2 * j + 1] === hash &&
+        byBirth[2 * j + 1] === hash &&
+        parts[3 * k] === scopeId &&
+        parts[3 * k + 1] === cellId &&
+        parts[3 * k + 2] === day &&
+        births[k] === birth
+      ) {
+        first = k;
+        break;
+      }
+    }
+    if (first < 0) {
+      // The first row of its scope, cell and birth: no earlier row can be the same member.
+      byBirth[2 * j + 1] = hash;
+      byBirth[2 * j] = add(rec, name, day, birth) + 1;
+      return undefined;
+    }
+    // Earlier rows share the scope, cell and birth: the names tell them apart.
+    if (byNameToo[first] === 0) putByName(first, nameKeyHash(names[first]!, hash));
+    const withName = nameKeyHash(name, hash);
+    for (let i = withName & mask, e = byName[2 * i]!; e !== 0; i = (i + 1) & mask, e = byName[2 * i]!) {
+      const k = e - 1;
+      // The same hash: the parts, then the names by their keys.
+      if (
+        byName[2 * i + 1] === withName &&
         parts[3 * k] === scopeId &&
         parts[3 * k + 1] === cellId &&
         parts[3 * k + 2] === day &&
@@ -553,14 +603,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       )
         return rows[k];
     }
-    rows[count] = rec;
-    parts[3 * count] = scopeId;
-    parts[3 * count + 1] = cellId;
-    parts[3 * count + 2] = day;
-    names[count] = name;
-    births[count] = birth;
-    slots[2 * j + 1] = hash;
-    slots[2 * j] = ++count;
+    putByName(add(rec, name, day, birth), withName);
     return undefined;
   };
 }

@@ -70,6 +70,11 @@ export interface RuleHelpers {
   membersOfCell(rec: RowRecord): MemberGroup | undefined;
   /** foldText, remembered: names of cells and groups repeat on thousands of rows. */
   fold(s: string): string;
+  /**
+   * Whether `column(kind, …)` gives the columns of the one detected table holding the kind:
+   * values as its parsers made them, so a text field holds texts, never blank.
+   */
+  parsedColumns(kind: TableKind): boolean;
 }
 
 /** A value as text (what `text` gives): a number written out; blank text, undefined. */
@@ -258,6 +263,10 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
       return loose === 'ambiguous' ? undefined : loose;
     },
     fold,
+    parsedColumns(kind) {
+      byField(kind);
+      return oneTable.has(kind);
+    },
   };
   return helpers;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quarterPeriod } from '../../../shared/src/period.ts';
 import { buildTable, buildWorkbook, type RowSpec } from '../../helpers/records.ts';
+import { read, sheet } from '../detect/helpers.ts';
 import { byRule, one, run } from './run.ts';
 
 describe('data.required', () => {
@@ -230,6 +231,62 @@ describe('data.duplicateRow', () => {
       repeats.map((r) => ({ row: r.row + 1, firstRow: first.row + 1 })),
     );
     expect(found.map((i) => i.cell)).toEqual(repeats.map((r) => r.cells['cell']!.address));
+  });
+});
+
+describe('data.duplicateRow among members sharing a cell and a birth', () => {
+  // Members sharing a cell and a birth date are told apart by their names; a repeat of any of
+  // them is found against its own first row, whichever row of the group came first.
+  const rows = [
+    ['Lò Văn A', '02/04/1990', 'Chi bộ bản Nặm Bao'],
+    ['Lò Văn B', '02/04/1990', 'Chi bộ bản Nặm Bao'],
+    ['Lò Văn C', '02/04/1990', 'Chi bộ bản Nặm Bao'],
+    ['lò  văn b', '02/04/1990', 'Chi bộ bản Nặm Bao'],
+    ['Lò Văn A', '02/04/1990', 'Chi bộ bản Nặm Bao'],
+    ['Lò Văn A', '02/04/1990', 'Chi bộ bản Pò Cại'],
+    ['Lò Văn D', '03/04/1990', 'Chi bộ bản Nặm Bao'],
+  ];
+  const iso = (d: string) => d.split('/').reverse().join('-');
+
+  it('as read from a sheet', () => {
+    const data = read(
+      sheet('Đảng viên', [['STT', 'Họ và tên', 'Ngày sinh', 'Chi bộ'], ...rows.map((r, i) => [i + 1, ...r])]),
+    );
+    const found = byRule(run(data).issues, 'data.duplicateRow');
+    expect(found.map((i) => [i.cell, i.values])).toEqual([
+      ['D5', { row: 5, firstRow: 3 }],
+      ['D6', { row: 6, firstRow: 2 }],
+    ]);
+  });
+
+  it('as plain records, where a blank name is no name', () => {
+    const d = one(
+      'members',
+      ['fullName', 'birthDate', 'cell'],
+      [
+        ...rows.map(([name, birth, cell]) => [name!, iso(birth!), cell!]),
+        ['  ', '1990-04-02', 'Chi bộ bản Nặm Bao'],
+        ['  ', '1990-04-02', 'Chi bộ bản Nặm Bao'],
+      ],
+    );
+    const found = byRule(run(d).issues, 'data.duplicateRow');
+    expect(found.map((i) => i.values)).toEqual([
+      { row: 8, firstRow: 6 },
+      { row: 9, firstRow: 5 },
+    ]);
+  });
+
+  it('by the name alone in a list without births or cells', () => {
+    const d = one(
+      'members',
+      ['fullName'],
+      [['Lò Văn A'], ['Lò Văn B'], ['LÒ VĂN A'], ['Lò Văn C'], ['lò văn b']],
+    );
+    const found = byRule(run(d).issues, 'data.duplicateRow');
+    expect(found.map((i) => i.values)).toEqual([
+      { row: 7, firstRow: 5 },
+      { row: 9, firstRow: 6 },
+    ]);
   });
 });
 
