@@ -166,6 +166,43 @@ describe('data.members.sum', () => {
   });
 });
 
+describe('data.required over two tables of one kind', () => {
+  it("asks each table's rows only for the columns that table has", () => {
+    const data = read(
+      sheet('Đảng viên', [
+        ['STT', 'Họ và tên', 'Chi bộ'],
+        [1, 'Lò Văn A', 'Chi bộ bản Nặm Bao'],
+        [2, 'Lò Văn B', null],
+      ]),
+      sheet('Đảng viên (2)', [
+        ['STT', 'Họ và tên', 'Ngày sinh', 'Ngày vào Đảng'],
+        [1, 'Lò Văn C', '02/04/1990', '05/06/2015'],
+        [2, 'Lò Văn D', '03/04/1990', '05/06/2016'],
+      ]),
+    );
+    expect(data.tables.map((t) => [t.sheet, t.kind])).toEqual([
+      ['Đảng viên', 'members'],
+      ['Đảng viên (2)', 'members'],
+    ]);
+    const found = byRule(run(data).issues, 'data.required');
+    expect(found.map((i) => [i.sheet, i.cell, i.values['field']])).toEqual([['Đảng viên', 'C3', 'cell']]);
+    // Filled in, the first table's two rows are the ones checked.
+    const filled = read(
+      sheet('Đảng viên', [
+        ['STT', 'Họ và tên', 'Chi bộ'],
+        [1, 'Lò Văn A', 'Chi bộ bản Nặm Bao'],
+        [2, 'Lò Văn B', 'Chi bộ bản Nặm Bao'],
+      ]),
+      sheet('Đảng viên (2)', [
+        ['STT', 'Họ và tên', 'Ngày sinh', 'Ngày vào Đảng'],
+        [1, 'Lò Văn C', '02/04/1990', '05/06/2015'],
+        [2, 'Lò Văn D', '03/04/1990', '05/06/2016'],
+      ]),
+    );
+    expect(run(filled).passed.find((p) => p.ruleId === 'data.required')?.checked).toBe(2);
+  });
+});
+
 describe('data.duplicateRow', () => {
   it('fires on the second row with the same cell in the same group, not on the same name in another commune', () => {
     const d = one(
