@@ -8,7 +8,7 @@ import type { TableKind } from '../fields.ts';
 import { a1 } from '../grid.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 import type { IssueValue } from '../issue.ts';
-import { RATING_CODES, type RatingCode } from '../rating-codes.ts';
+import type { RatingCode } from '../rating-codes.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
 import { tableValues } from '../detect/records.ts';
 import { fieldValue, type DetectedTable, type FieldValue, type RowRecord } from '../table.ts';
@@ -306,11 +306,7 @@ function buildMemberIndex(
     }
     if (g === undefined) continue;
     g.rows++;
-    const rating = ratings[i];
-    if (typeof rating === 'string' && (RATING_CODES as readonly string[]).includes(rating)) {
-      g.ratings[rating as RatingCode]++;
-      g.rated++;
-    }
+    if (countRating(g.ratings, ratings[i])) g.rated++;
   }
   const loose = new Map<string, MemberGroup | 'ambiguous'>();
   for (const [key, g] of exact) {
@@ -319,6 +315,35 @@ function buildMemberIndex(
   }
   return { exact, loose };
 }
+
+/**
+ * Adds a member's rating to its cell's counts; false when the value is no rating code. A
+ * switch rather than a look-up by the code as a key: it runs for every member row.
+ */
+function countRating(counts: Record<RatingCode, number>, code: FieldValue | undefined): boolean {
+  switch (code) {
+    case 'HTXSNV':
+      counts.HTXSNV++;
+      return true;
+    case 'HTTNV':
+      counts.HTTNV++;
+      return true;
+    case 'HTNV':
+      counts.HTNV++;
+      return true;
+    case 'KHTNV':
+      counts.KHTNV++;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Fails to compile when a rating code is added that countRating does not count. */
+const EVERY_CODE_COUNTED: Exclude<RatingCode, 'HTXSNV' | 'HTTNV' | 'HTNV' | 'KHTNV'> extends never
+  ? true
+  : never = true;
+void EVERY_CODE_COUNTED;
 
 /** Words naming a kind of hamlet or residential area, folded, longest first, each with its space. */
 const HAMLET_KIND_WORDS = [
