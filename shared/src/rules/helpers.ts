@@ -15,6 +15,7 @@ import { fieldValue, type DetectedTable, type FieldValue, type RowRecord } from 
 import { foldText, isBlankText } from '../text.ts';
 import { dayNumber } from '../parse/index.ts';
 import type { Finding, RuleContext } from './types.ts';
+import { recordsByKind } from '../workbook-data.ts';
 
 /** The member list's rows for one party cell. */
 export interface MemberGroup {
@@ -90,14 +91,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
   const months = period && period.months > 0 ? period.months : 12;
   const year = period && period.toYear > 0 ? period.toYear : undefined;
 
-  const byKind = new Map<TableKind, RowRecord[]>();
-  const records = ctx.data.records;
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    const list = byKind.get(rec.kind);
-    if (list) list.push(rec);
-    else byKind.set(rec.kind, [rec]);
-  }
+  const byKind = recordsByKind(ctx.data.records);
   const tablesByKind = new Map<TableKind, DetectedTable[]>();
   const tablesById = new Map<string, DetectedTable>();
   const fieldsByTable = new Map<string, Set<string>>();

@@ -8,7 +8,7 @@
 import { parseA1 } from '../grid.ts';
 import type { Issue } from '../issue.ts';
 import { foldText } from '../text.ts';
-import type { WorkbookData } from '../workbook-data.ts';
+import { recordsByKind, type WorkbookData } from '../workbook-data.ts';
 import { fieldValue } from '../table.ts';
 
 interface Entry {
@@ -31,10 +31,7 @@ function asText(v: unknown): string | undefined {
 
 function readEntries(data: WorkbookData): Entry[] {
   const out: Entry[] = [];
-  const records = data.records;
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    if (rec.kind !== 'justifications') continue;
+  for (const rec of recordsByKind(data.records).get('justifications') ?? []) {
     const rule = asText(fieldValue(rec, 'ruleId'));
     const where = asText(fieldValue(rec, 'cell'));
     const text = asText(fieldValue(rec, 'text'));

@@ -18,7 +18,7 @@ import type { Thresholds } from '../rulebook/schema.ts';
 import { emptyCounts, type Counts, type UnitRef, type UnitSummary } from '../summary.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import { foldText } from '../text.ts';
-import type { WorkbookData } from '../workbook-data.ts';
+import { recordsByKind, type WorkbookData } from '../workbook-data.ts';
 
 /*
  * Definitions of every count (summary.ts COUNT_IDS), as computed here:
@@ -98,11 +98,11 @@ function str(r: RowRecord, field: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-function has(records: RowRecord[], field: string): boolean {
+function has(records: readonly RowRecord[], field: string): boolean {
   return records.some((r) => fieldValue(r, field) !== undefined);
 }
 
-function sum(records: RowRecord[], field: string): number {
+function sum(records: readonly RowRecord[], field: string): number {
   let s = 0;
   for (const r of records) s += num(r, field) ?? 0;
   return s;
@@ -177,7 +177,11 @@ function addRating(
 }
 
 /** Member totals of a table of units (cells or organizations): derived where two of three are given. */
-function memberTotals(records: RowRecord[]): { total: number; official: number; probationary: number } {
+function memberTotals(records: readonly RowRecord[]): {
+  total: number;
+  official: number;
+  probationary: number;
+} {
   let total = 0;
   let official = 0;
   let probationary = 0;
@@ -216,19 +220,11 @@ export function summarize(data: WorkbookData, ratings: RatingResult[], opts: Sum
   const finalByRef = new Map<string, RatingCode>();
   for (const r of ratings) if (r.final) finalByRef.set(r.rowRef, r.final);
 
-  // One pass over the records (a province has 100,000 member rows), not one per kind.
-  const orgs: RowRecord[] = [];
-  const cells: RowRecord[] = [];
-  const hamlets: RowRecord[] = [];
-  const members: RowRecord[] = [];
-  const records = data.records;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    if (r.kind === 'members') members.push(r);
-    else if (r.kind === 'partyCells') cells.push(r);
-    else if (r.kind === 'organizations') orgs.push(r);
-    else if (r.kind === 'hamlets') hamlets.push(r);
-  }
+  const byKind = recordsByKind(data.records);
+  const orgs = byKind.get('organizations') ?? [];
+  const cells = byKind.get('partyCells') ?? [];
+  const hamlets = byKind.get('hamlets') ?? [];
+  const members = byKind.get('members') ?? [];
 
   // Grassroots organizations
   for (const r of orgs) {

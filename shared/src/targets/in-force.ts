@@ -8,7 +8,7 @@ import type { Issue } from '../issue.ts';
 import type { Comparator, Rulebook, Target } from '../rulebook/schema.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import { foldText } from '../text.ts';
-import type { WorkbookData } from '../workbook-data.ts';
+import { recordsByKind, type WorkbookData } from '../workbook-data.ts';
 import { COMPARATOR_SYMBOLS } from './evaluate.ts';
 import { findMeasure, MEASURES, type Measure } from './measures.ts';
 import type { ReportedFigure } from './reported.ts';
@@ -117,10 +117,7 @@ export function targetsInForce(data: WorkbookData, rulebook: Rulebook): TargetsI
   const targets = [...rulebook.targets];
   const issues: Issue[] = [];
   const reported: ReportedFigure[] = [];
-  const records = data.records;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]!;
-    if (record.kind !== 'targets') continue;
+  for (const record of recordsByKind(data.records).get('targets') ?? []) {
     const measureText = text(record, 'measure');
     if (!measureText) continue;
     const measure = findMeasure(measureText);
