@@ -148,15 +148,19 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
     .filter((c) => c <= lastCol)
     .sort((a, b) => a - b);
   const left = view.left;
-  const dataRows: number[] = [];
-  const groupsOf: string[][] = [];
+  // Sized for every row left in the sheet, then cut to the rows found: pushed one by one, a
+  // province's 100,000 rows had both arrays copied over and over as they grew.
+  const room = Math.max(0, view.rowEnd - start);
+  const dataRows: number[] = new Array<number>(room);
+  const groupsOf: string[][] = new Array<string[]>(room);
+  let count = 0;
   const groupRows: GroupRow[] = [];
   const totals: TotalFound[] = [];
   // Group totals get their rows when the scan ends: one at the top of its group waits for them.
   const groupTotals: { total: TotalFound; group: OpenGroup }[] = [];
   const stack: OpenGroup[] = [];
   const close = (g: OpenGroup): void => {
-    g.to = dataRows.length;
+    g.to = count;
   };
   let currentGroups: string[] = [];
   let lastLetter: string | undefined;
@@ -207,7 +211,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
             const g = stack[stack.length - 1]!;
             groupTotals.push({ total: found, group: g });
             // A group total under its rows closes the group; at its top it waits for them.
-            if (dataRows.length > g.from) {
+            if (count > g.from) {
               close(stack.pop()!);
               currentGroups = stack.map((s) => s.label);
             }
@@ -232,7 +236,7 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
           const effectiveRank = group.numbering === undefined ? 1 : rank;
           if (letter !== undefined && group.numbering !== undefined) lastLetter = letter;
           while (stack.length > 0 && stack[stack.length - 1]!.rank >= effectiveRank) close(stack.pop()!);
-          stack.push({ rank: effectiveRank, label: group.label, from: dataRows.length });
+          stack.push({ rank: effectiveRank, label: group.label, from: count });
           currentGroups = stack.map((s) => s.label);
           groupRows.push({ row: r, label: group.label, level: stack.length });
           lastRow = r;
@@ -252,12 +256,15 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
     }
     // A row with only its order number (an empty template row) or only unknown columns.
     if (!hasField) continue;
-    dataRows.push(r);
-    groupsOf.push(currentGroups);
+    dataRows[count] = r;
+    groupsOf[count] = currentGroups;
+    count++;
     lastRow = r;
   }
+  dataRows.length = count;
+  groupsOf.length = count;
   for (const { total, group } of groupTotals)
-    total.coversRows = dataRows.slice(group.from, group.to ?? dataRows.length);
+    total.coversRows = dataRows.slice(group.from, group.to ?? count);
   return { dataRows, groupsOf, groupRows, totals, lastRow, end };
 }
 
