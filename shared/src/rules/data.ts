@@ -524,14 +524,14 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const cellKeys = new Ids();
   let lastCell: string | undefined;
   let cellId = 0;
-  // Entry k: rows[k], its parts at parts[3k..3k+2] (scope, cell, day of birth), names[k],
-  // births[k] (the birth's text when it is not a date), and whether the second table holds it
-  // too; sized for every member row up front, so that nothing grows while 100,000 rows go in.
-  const capacity = h.records('members').length;
-  const rows: RowRecord[] = new Array<RowRecord>(capacity);
+  // Entry k: the place of its row among the member records at places[k], its parts at
+  // parts[3k..3k+2] (scope, cell, day of birth), and whether the second table holds it too;
+  // numbers only (name and birth are read back from the columns when compared), sized for
+  // every member row up front, so that nothing grows while 100,000 rows go in.
+  const records = h.records('members');
+  const capacity = records.length;
+  const places = new Int32Array(capacity);
   const parts = new Int32Array(3 * capacity);
-  const names: string[] = new Array<string>(capacity);
-  const births: string[] = new Array<string>(capacity);
   const byNameToo = new Uint8Array(capacity);
   let count = 0;
   // Slot j of a table: entry + 1 at [2j] (0 is empty), the entry's hash beside it at [2j + 1],
@@ -548,15 +548,18 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const birthColumn = h.column('members', 'birthDate');
   const birthDays = h.days('members', 'birthDate');
   const birthYearColumn = h.column('members', 'birthYear');
+  const nameAt = (at: number): string | undefined =>
+    parsed ? (nameColumn[at] as string | undefined) : textValue(nameColumn[at]);
+  // A list giving only the year of birth tells members apart by the year.
+  const birthAt = (at: number): string =>
+    birthDays[at] !== 0 ? '' : (textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '');
 
-  const add = (rec: RowRecord, name: string, day: number, birth: string): number => {
+  const add = (at: number, day: number): number => {
     const k = count++;
-    rows[k] = rec;
+    places[k] = at;
     parts[3 * k] = scopeId;
     parts[3 * k + 1] = cellId;
     parts[3 * k + 2] = day;
-    names[k] = name;
-    births[k] = birth;
     return k;
   };
   const putByName = (k: number, hash: number): void => {
@@ -568,8 +571,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   };
 
   return (rec, at) => {
-    const value = nameColumn[at];
-    const name = parsed ? (value as string | undefined) : textValue(value);
+    const name = nameAt(at);
     if (name === undefined) return null;
     if (rec.groups !== lastGroups || rec.tableId !== lastTable) {
       lastGroups = rec.groups;
@@ -584,9 +586,8 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       if (id === undefined) cellIds.set(cell, (cellId = cellKeys.of(h.fold(cell))));
       else cellId = id;
     }
-    // A list giving only the year of birth tells members apart by the year.
     const day = birthDays[at]!;
-    const birth = day !== 0 ? '' : (textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '');
+    const birth = birthAt(at);
     let hash = Math.imul(FNV_OFFSET ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
     hash = hashText(birth, Math.imul(hash ^ day, FNV_PRIME));
@@ -600,7 +601,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
         parts[3 * k] === scopeId &&
         parts[3 * k + 1] === cellId &&
         parts[3 * k + 2] === day &&
-        births[k] === birth
+        (day !== 0 || birthAt(places[k]!) === birth)
       ) {
         first = k;
         break;
@@ -609,11 +610,11 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     if (first < 0) {
       // The first row of its scope, cell and birth: no earlier row can be the same member.
       byBirth[2 * j + 1] = hash;
-      byBirth[2 * j] = add(rec, name, day, birth) + 1;
+      byBirth[2 * j] = add(at, day) + 1;
       return undefined;
     }
     // Earlier rows share the scope, cell and birth: the names tell them apart.
-    if (byNameToo[first] === 0) putByName(first, nameKeyHash(names[first]!, hash));
+    if (byNameToo[first] === 0) putByName(first, nameKeyHash(nameAt(places[first]!)!, hash));
     const withName = nameKeyHash(name, hash);
     for (let i = withName & mask, e = byName[2 * i]!; e !== 0; i = (i + 1) & mask, e = byName[2 * i]!) {
       const k = e - 1;
@@ -623,12 +624,17 @@ function memberFinder(h: RuleHelpers): EarlierRow {
         parts[3 * k] === scopeId &&
         parts[3 * k + 1] === cellId &&
         parts[3 * k + 2] === day &&
-        births[k] === birth &&
-        (names[k] === name || nameKey(names[k]!) === nameKey(name))
+        (day !== 0 || birthAt(places[k]!) === birth) &&
+        sameName(nameAt(places[k]!)!, name)
       )
-        return rows[k];
+        return records[places[k]!];
     }
-    putByName(add(rec, name, day, birth), withName);
+    putByName(add(at, day), withName);
     return undefined;
   };
+}
+
+/** Two members' names the same by nameKey. */
+function sameName(a: string, b: string): boolean {
+  return a === b || nameKey(a) === nameKey(b);
 }
