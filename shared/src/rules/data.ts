@@ -556,6 +556,12 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const birthAt = (at: number): string =>
     birthDays[at] !== 0 ? '' : (textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '');
 
+  // Entry k has the current row's scope and cell, and this birth.
+  const sameParts = (k: number, day: number, birth: string): boolean =>
+    parts[3 * k] === scopeId &&
+    parts[3 * k + 1] === cellId &&
+    parts[3 * k + 2] === day &&
+    (day !== 0 || birthAt(places[k]!) === birth);
   const add = (at: number, day: number): number => {
     const k = count++;
     places[k] = at;
@@ -598,13 +604,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     let first = -1;
     for (let e = byBirth[2 * j]!; e !== 0; j = (j + 1) & mask, e = byBirth[2 * j]!) {
       const k = e - 1;
-      if (
-        byBirth[2 * j + 1] === hash &&
-        parts[3 * k] === scopeId &&
-        parts[3 * k + 1] === cellId &&
-        parts[3 * k + 2] === day &&
-        (day !== 0 || birthAt(places[k]!) === birth)
-      ) {
+      if (byBirth[2 * j + 1] === hash && sameParts(k, day, birth)) {
         first = k;
         break;
       }
@@ -621,14 +621,7 @@ function memberFinder(h: RuleHelpers): EarlierRow {
     for (let i = withName & mask, e = byName[2 * i]!; e !== 0; i = (i + 1) & mask, e = byName[2 * i]!) {
       const k = e - 1;
       // The same hash: the parts, then the names by their keys.
-      if (
-        byName[2 * i + 1] === withName &&
-        parts[3 * k] === scopeId &&
-        parts[3 * k + 1] === cellId &&
-        parts[3 * k + 2] === day &&
-        (day !== 0 || birthAt(places[k]!) === birth) &&
-        sameName(nameAt(places[k]!)!, name)
-      )
+      if (byName[2 * i + 1] === withName && sameParts(k, day, birth) && sameName(nameAt(places[k]!)!, name))
         return records[places[k]!];
     }
     putByName(add(at, day), withName);
