@@ -13,7 +13,7 @@ import type { Rulebook } from './rulebook/schema.ts';
 import { DEFAULT_RULEBOOK } from './rulebook/default.ts';
 import type { UnitRef, UnitSummary } from './summary.ts';
 import type { WorkbookData } from './workbook-data.ts';
-import { fieldValue } from './table.ts';
+import { fieldValue, type RowRecord } from './table.ts';
 import { readWorkbook } from './detect/index.ts';
 import { recordRefNumber, refNumber } from './detect/records.ts';
 import { computeRatings } from './rating/index.ts';
@@ -189,22 +189,47 @@ function rowResults(data: WorkbookData, issues: Issue[], ratings: RatingResult[]
   }
   const ratingByRow = new Map(ratings.map((r) => [r.rowRef, r]));
   // A detected record's reference is a number until asked for as text: rows whose number no
-  // issue or rating names are passed over without making it.
+  // issue or rating names are passed over without making it. An issue or a rating is on the
+  // sheet of the row it names, so the rows of other sheets (a province's 100,000 members, when
+  // every issue is about cells) are passed over without even that; should a reference not be
+  // found on its sheet, every row is looked at.
+  const refs = new Set([...byRow.keys(), ...ratingByRow.keys()]);
   const named = new Set<number>();
-  for (const ref of [...byRow.keys(), ...ratingByRow.keys()]) {
+  for (const ref of refs) {
     const number = refNumber(ref);
     if (number !== undefined) named.add(number);
   }
-  const records = data.records;
+  const sheets = new Set<string>();
+  for (const i of issues) if (i.rowRef) sheets.add(i.sheet);
+  for (const r of ratings) sheets.add(r.sheet);
+  const met = new Set<string>();
+  const rows = namedRows(data.records, byRow, ratingByRow, named, sheets, met);
+  return met.size === refs.size ? rows : namedRows(data.records, byRow, ratingByRow, named, undefined, met);
+}
+
+/**
+ * The results of the records an issue or a rating names, in their order, looking only at the
+ * records of `sheets` when given; the references met are added to `met`.
+ */
+function namedRows(
+  records: readonly RowRecord[],
+  byRow: ReadonlyMap<string, Issue[]>,
+  ratingByRow: ReadonlyMap<string, RatingResult>,
+  named: ReadonlySet<number>,
+  sheets: ReadonlySet<string> | undefined,
+  met: Set<string>,
+): RowResult[] {
   const out: RowResult[] = [];
   for (let k = 0; k < records.length; k++) {
     const rec = records[k]!;
+    if (sheets !== undefined && !sheets.has(rec.sheet)) continue;
     const number = recordRefNumber(rec);
     if (number !== undefined && !named.has(number)) continue;
     const ref = rec.ref;
     const list = byRow.get(ref);
     const rating = ratingByRow.get(ref);
     if (!list && !rating) continue;
+    met.add(ref);
     let status: RowResult['status'] = 'ok';
     let open = 0;
     let ruleIds: readonly string[] = NO_RULES;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook } from '../../shared/src/pipeline.ts';
-import { communeSample } from '../../shared/src/samples/index.ts';
+import { readWorkbook } from '../../shared/src/detect/index.ts';
+import { checkWorkbook, evaluate } from '../../shared/src/pipeline.ts';
+import { communeSample, communeWorkbook } from '../../shared/src/samples/index.ts';
 
 describe('checkWorkbook on the commune sample', () => {
   const sample = communeSample();
@@ -62,5 +63,38 @@ describe('checkWorkbook on the clean commune sample', () => {
   it('still reads the small cell’s justification', () => {
     expect(report.totals.justified).toBe(1);
     expect(sample.seeded).toHaveLength(1);
+  });
+});
+
+describe('row results', () => {
+  it('list, in the order of the records, every row an issue or a rating names', () => {
+    const data = readWorkbook(communeWorkbook());
+    const evaluation = evaluate(data);
+    const named = new Set([
+      ...evaluation.issues.map((i) => i.rowRef),
+      ...evaluation.ratings.map((r) => r.rowRef),
+    ]);
+    const expected = data.records.filter((r) => named.has(r.ref)).map((r) => r.ref);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(evaluation.rows.map((r) => r.rowRef)).toEqual(expected);
+  });
+
+  it("find a row named by an issue placed on another sheet than the row's", () => {
+    const data = readWorkbook(communeWorkbook());
+    const member = data.records.filter((r) => r.kind === 'members').at(-1)!;
+    const before = evaluate(data).rows.some((r) => r.rowRef === member.ref);
+    expect(before).toBe(false);
+    data.issues.push({
+      ruleId: 'value.invalid',
+      severity: 'error',
+      sheet: 'Sheet elsewhere',
+      cell: 'A1',
+      message: { vi: 'x', en: 'x' },
+      values: {},
+      rowRef: member.ref,
+      justified: false,
+    });
+    const row = evaluate(data).rows.find((r) => r.rowRef === member.ref);
+    expect(row).toMatchObject({ sheet: member.sheet, row: member.row, status: 'error', openIssues: 1 });
   });
 });
