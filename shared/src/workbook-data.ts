@@ -32,18 +32,28 @@ const grouped = new WeakMap<readonly RowRecord[], { length: number; byKind: Map<
 export function recordsByKind(records: readonly RowRecord[]): ReadonlyMap<TableKind, readonly RowRecord[]> {
   const known = grouped.get(records);
   if (known && known.length === records.length) return known.byKind;
-  const byKind = new Map<TableKind, RowRecord[]>();
+  // Records come table by table: each kind's runs of rows are found (as start, end pairs),
+  // then copied out whole; pushing 100,000 records one by one copied the list as it grew.
+  const runs = new Map<TableKind, number[]>();
   let kind: TableKind | undefined;
-  let list: RowRecord[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    // Records come table by table: the list changes only where the kind does.
-    if (rec.kind !== kind) {
-      kind = rec.kind;
-      list = byKind.get(kind) ?? [];
-      byKind.set(kind, list);
+  let start = 0;
+  for (let i = 0; i <= records.length; i++) {
+    const k = i < records.length ? records[i]!.kind : undefined;
+    if (k === kind) continue;
+    if (kind !== undefined) {
+      const bounds = runs.get(kind);
+      if (bounds) bounds.push(start, i);
+      else runs.set(kind, [start, i]);
     }
-    list.push(rec);
+    kind = k;
+    start = i;
+  }
+  const byKind = new Map<TableKind, RowRecord[]>();
+  for (const [k, bounds] of runs) {
+    const list = records.slice(bounds[0], bounds[1]);
+    for (let j = 2; j < bounds.length; j += 2)
+      for (let i = bounds[j]!; i < bounds[j + 1]!; i++) list.push(records[i]!);
+    byKind.set(k, list);
   }
   grouped.set(records, { length: records.length, byKind });
   return byKind;

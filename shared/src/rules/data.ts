@@ -6,7 +6,7 @@
 import { FIELDS, type FieldDef, type TableKind } from '../fields.ts';
 import { a1, type CellValue } from '../grid.ts';
 import { bi, type Bilingual } from '../i18n.ts';
-import { fieldValue, type RowRecord } from '../table.ts';
+import { fieldValue, type FieldValue, type RowRecord } from '../table.ts';
 import { BASIS } from './basis.ts';
 import { fieldColumn, nums, textValue, type RuleHelpers } from './helpers.ts';
 import { FNV_OFFSET, FNV_PRIME, hashText } from '../hash.ts';
@@ -86,7 +86,8 @@ export const DATA_RULES: RuleDef[] = [
       for (const kind of REQUIRED_KINDS) {
         const required = REQUIRED.get(kind) ?? [];
         if (required.length === 0) continue;
-        const columns = required.map((d) => h.column(kind, d.id));
+        // A field's column, asked for once a table has it: a field no table has needs none.
+        const columns: (readonly (FieldValue | undefined)[] | undefined)[] = [];
         const records = h.records(kind);
         let table: string | undefined;
         let known = false;
@@ -104,7 +105,7 @@ export const DATA_RULES: RuleDef[] = [
           if (!anyMapped) continue;
           checked++;
           for (let k = 0; k < required.length; k++) {
-            if (columns[k]![i] !== undefined || !mapped[k]) continue;
+            if (!mapped[k] || (columns[k] ??= h.column(kind, required[k]!.id))[i] !== undefined) continue;
             // A value that is there but unreadable is reported by the parser, not here.
             const d = required[k]!;
             const cell = rec.cells[d.id];
