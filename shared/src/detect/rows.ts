@@ -246,9 +246,12 @@ export function scanBody(view: SheetView, layout: BodyLayout, start: number): Bo
       }
     }
     blankRun = 0;
+    // An index loop: this runs on every data row, and the iterator of a for…of here was not
+    // optimized away (its results made some 5 MB of garbage a province).
     let hasField = false;
-    for (const c of layout.fieldCols) {
-      const v = at(arr, c);
+    const fieldCols = layout.fieldCols;
+    for (let k = 0; k < fieldCols.length; k++) {
+      const v = at(arr, fieldCols[k]!);
       if (v !== undefined && !isBlank(v)) {
         hasField = true;
         break;
