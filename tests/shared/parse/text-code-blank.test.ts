@@ -50,6 +50,15 @@ describe('text', () => {
   ] as const)('%j → %j', (raw, expected) => {
     expect(parseValue(raw, 'text')).toEqual({ kind: 'value', value: expected });
   });
+
+  it('reads numbering (whole numbers, kept once each) as the same text every time', () => {
+    // Both sides of the numbers whose outcomes are kept (below 2^17), twice each.
+    for (const n of [0, 1, 9, 10, 99_999, 100_000, 131_071, 131_072, 1_000_000, 3.5, -1, -12]) {
+      for (let round = 0; round < 2; round++) {
+        expect(parseValue(n, 'text'), `${n}`).toEqual({ kind: 'value', value: String(n) });
+      }
+    }
+  });
 });
 
 describe('blank, formula errors and non-finite numbers, for every type', () => {
