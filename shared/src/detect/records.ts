@@ -7,7 +7,7 @@ import { FNV_OFFSET, FNV_PRIME } from '../hash.ts';
 import type { FieldDef, FieldType, TableKind } from '../fields.ts';
 import { bi } from '../i18n.ts';
 import type { Issue } from '../issue.ts';
-import { FORMATTED_TYPES, parseValue, type ParseOutcome } from '../parse/index.ts';
+import { FORMATTED_TYPES, isPlainText, parseValue, type ParseOutcome } from '../parse/index.ts';
 import {
   plainRecord,
   type CellRef,
@@ -145,6 +145,11 @@ class ColumnParser {
     this.formats = FORMATTED_TYPES.has(type) ? sheet.numberFormats : undefined;
     this.top = sheet.origin?.row ?? 0;
     this.left = sheet.origin?.col ?? 0;
+  }
+
+  /** A text column whose values differ from row to row (names), no longer remembered. */
+  get distinctTexts(): boolean {
+    return this.memo === undefined && this.type === 'text';
   }
 
   parse(raw: CellValue, row: number): ParseOutcome {
@@ -474,6 +479,12 @@ export function readRecords(
       let raw = stored[i]?.[at];
       if ((raw === undefined || raw === null) && merged) raw = mergedDown(view, rows[i]!, m.col);
       if (raw === undefined || raw === null) continue;
+      if (typeof raw === 'string' && column[i] === undefined && parser.distinctTexts && isPlainText(raw)) {
+        // A column of different texts (names): a plain one is what the text parser would give
+        // back, and is kept as typed without an outcome made for each of 100,000 names.
+        column[i] = raw;
+        continue;
+      }
       let outcome = parser.parse(raw, rows[i]!);
       if (m.category !== undefined && outcome.kind === 'value')
         outcome = outcome.value === true ? { kind: 'value', value: m.category } : { kind: 'blank' };

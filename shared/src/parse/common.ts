@@ -125,6 +125,14 @@ export function quote(raw: string | number | boolean): Bilingual {
   return bi(`«${text}»`, `«${text}»`);
 }
 
+/**
+ * A text that the text parser keeps exactly as it is: tidy, not blank, not a dash, not a
+ * formula error.
+ */
+export function isPlainText(s: string): boolean {
+  return s.length > 0 && s.charCodeAt(0) !== 35 && !isDashOnly(s) && isTidy(s);
+}
+
 /** A present value: finite number (never -0), boolean, or text with its spaces tidied. */
 export type Present = number | boolean | string;
 

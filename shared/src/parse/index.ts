@@ -79,7 +79,7 @@ export function parseValue(raw: CellValue, type: FieldType, numberFormat?: strin
   }
 }
 
-export { formulaErrorMeaning, tidySpaces } from './common.ts';
+export { formulaErrorMeaning, isPlainText, tidySpaces } from './common.ts';
 export {
   parseInteger,
   parseDecimal,

@@ -119,3 +119,32 @@ describe('a cell merged down a column', () => {
     expect(merged.issues.filter((i) => i.cell === 'D5')).toEqual([]);
   });
 });
+
+describe('a long list of different names', () => {
+  // Past the first few thousand rows a column of different texts is read without remembering
+  // each value: what a name becomes must not change there.
+  const count = 6000;
+  const rows: (string | number | null | { error: string })[][] = [['STT', 'Họ và tên', 'Chi bộ']];
+  for (let i = 0; i < count; i++) rows.push([i + 1, `Lò Văn Số ${i}`, 'Chi bộ bản Nặm Bao']);
+  const late = (i: number): number => count - 10 + i; // rows near the end of the list
+  rows[late(1)]![1] = '  Lò  Thị\u00a0Hoa ';
+  rows[late(2)]![1] = '—';
+  rows[late(3)]![1] = '#REF!';
+  rows[late(4)]![1] = '#12 Lò Văn E';
+  rows[late(5)]![1] = 1234;
+  const data = read(sheet('Đảng viên', rows));
+  const name = (i: number): unknown => data.records[i - 1]!.values['fullName'];
+
+  it('tidies, blanks and refuses the same values at its end as at its start', () => {
+    expect(data.records).toHaveLength(count);
+    expect(name(late(0))).toBe(`Lò Văn Số ${late(0) - 1}`);
+    expect(name(late(1))).toBe('Lò Thị Hoa');
+    expect(name(late(2))).toBeUndefined();
+    expect(name(late(3))).toBeUndefined();
+    expect(name(late(4))).toBe('#12 Lò Văn E');
+    expect(name(late(5))).toBe('1234');
+    const refused = data.issues.filter((i) => i.ruleId === 'value.invalid');
+    expect(refused.map((i) => i.cell)).toEqual([`B${late(3) + 1}`]);
+    expect(refused[0]!.values).toEqual({ personal: true, field: 'fullName' });
+  });
+});

@@ -6,6 +6,7 @@ import { RATING_CODES, RATING_LABELS, type RatingCode } from '../../../shared/sr
 import {
   FORMATTED_TYPES,
   daysInMonth,
+  isPlainText,
   isoToExcelSerial,
   parseValue,
 } from '../../../shared/src/parse/index.ts';
@@ -73,6 +74,15 @@ describe('parseValue properties', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('keeps as typed every text said to be plain, which readers then keep without parsing', () => {
+    fc.assert(
+      fc.property(cellText, (text) => {
+        if (isPlainText(text)) expect(parseValue(text, 'text')).toEqual({ kind: 'value', value: text });
+      }),
+      RUNS,
     );
   });
 
