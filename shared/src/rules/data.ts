@@ -511,38 +511,15 @@ class Ids {
 /**
  * Members: the same scope, name (by nameKey), birth and cell. A province has 100,000 member
  * rows, so no key text is built per row: scope and cell (which repeat) become interned ids,
- * and rows are found by hashes in open-addressing tables, every hit checked part by part.
- * Names are read only where needed: within a cell few members share a birth, so a first table
- * keeps the first row of each scope, cell and birth, and only rows sharing those go on to a
- * second table that adds the name (reading 100,000 distinct names, to hash each, was over a
- * third of what the search cost). A list with no births or cells ends up hashing every name, as before.
+ * each row's scope, cell and birth one hash, and the rows are sorted by that hash (a radix
+ * sort, which keeps row order among equal hashes). Only rows sharing a hash with another are
+ * looked at again: within a cell few members share a birth, so most names are never read, and
+ * the rows that do share one are told apart part by part and by their names' key hashes. A
+ * hash table probed once per row instead spent a third of the search waiting on memory.
  */
 function memberFinder(h: RuleHelpers): EarlierRow {
-  const scopeOf = scopes(h);
-  let lastGroups: readonly string[] | undefined;
-  let lastTable = '';
-  let scopeId = 0;
-  const scopeIds = new Ids();
-  const cellIds = new Map<string, number>();
-  const cellKeys = new Ids();
-  let lastCell: string | undefined;
-  let cellId = 0;
-  // Entry k: the place of its row among the member records at places[k], its parts at
-  // parts[3k..3k+2] (scope, cell, day of birth), and whether the second table holds it too;
-  // numbers only (name and birth are read back from the columns when compared), sized for
-  // every member row up front, so that nothing grows while 100,000 rows go in.
   const records = h.records('members');
-  const capacity = records.length;
-  const places = new Int32Array(capacity);
-  const parts = new Int32Array(3 * capacity);
-  const byNameToo = new Uint8Array(capacity);
-  let count = 0;
-  // Slot j of a table: entry + 1 at [2j] (0 is empty), the entry's hash beside it at [2j + 1],
-  // so that a probe reads one place in memory. Each at most half full.
-  const slotCount = Math.max(1024, 2 ** Math.ceil(Math.log2(2 * capacity + 1)));
-  const mask = slotCount - 1;
-  const byBirth = new Int32Array(2 * slotCount);
-  const byName = new Int32Array(2 * slotCount);
+  const count = records.length;
   // Read by column: the search visits every member row. A detected table's name column holds
   // texts, never blank: a row's name is then not read to learn that it has one.
   const parsed = h.parsedColumns('members');
@@ -557,31 +534,26 @@ function memberFinder(h: RuleHelpers): EarlierRow {
   const birthAt = (at: number): string =>
     birthDays[at] !== 0 ? '' : (textValue(birthColumn[at]) ?? textValue(birthYearColumn[at]) ?? '');
 
-  // Entry k has the current row's scope and cell, and this birth.
-  const sameParts = (k: number, day: number, birth: string): boolean =>
-    parts[3 * k] === scopeId &&
-    parts[3 * k + 1] === cellId &&
-    parts[3 * k + 2] === day &&
-    (day !== 0 || birthAt(places[k]!) === birth);
-  const add = (at: number, day: number): number => {
-    const k = count++;
-    places[k] = at;
-    parts[3 * k] = scopeId;
-    parts[3 * k + 1] = cellId;
-    parts[3 * k + 2] = day;
-    return k;
-  };
-  const putByName = (k: number, hash: number): void => {
-    let j = hash & mask;
-    while (byName[2 * j] !== 0) j = (j + 1) & mask;
-    byName[2 * j + 1] = hash;
-    byName[2 * j] = k + 1;
-    byNameToo[k] = 1;
-  };
-
-  return (rec, at) => {
-    const name = nameAt(at);
-    if (name === undefined) return null;
+  // Each named row's scope and cell ids and its hash, in row order; `firstOf` ends up holding,
+  // per row, the first earlier row of the same member, -1 for none, -2 for a row with no name.
+  const scopeOf = scopes(h);
+  const scopeIds = new Ids();
+  const cellIds = new Map<string, number>();
+  const cellKeys = new Ids();
+  const scopeAt = new Int32Array(count);
+  const cellAt = new Int32Array(count);
+  const firstOf = new Int32Array(count).fill(-2);
+  let hashes = new Int32Array(count);
+  let rows = new Int32Array(count);
+  let named = 0;
+  let lastGroups: readonly string[] | undefined;
+  let lastTable = '';
+  let scopeId = 0;
+  let lastCell: string | undefined;
+  let cellId = 0;
+  for (let at = 0; at < count; at++) {
+    if (nameAt(at) === undefined) continue;
+    const rec = records[at]!;
     if (rec.groups !== lastGroups || rec.tableId !== lastTable) {
       lastGroups = rec.groups;
       lastTable = rec.tableId;
@@ -595,38 +567,65 @@ function memberFinder(h: RuleHelpers): EarlierRow {
       if (id === undefined) cellIds.set(cell, (cellId = cellKeys.of(h.fold(cell))));
       else cellId = id;
     }
-    const day = birthDays[at]!;
-    const birth = birthAt(at);
+    scopeAt[at] = scopeId;
+    cellAt[at] = cellId;
+    firstOf[at] = -1;
     let hash = Math.imul(FNV_OFFSET ^ scopeId, FNV_PRIME);
     hash = Math.imul(hash ^ cellId, FNV_PRIME);
-    hash = hashText(birth, Math.imul(hash ^ day, FNV_PRIME));
+    hashes[named] = hashText(birthAt(at), Math.imul(hash ^ birthDays[at]!, FNV_PRIME));
+    rows[named++] = at;
+  }
 
-    let j = hash & mask;
-    let first = -1;
-    for (let e = byBirth[2 * j]!; e !== 0; j = (j + 1) & mask, e = byBirth[2 * j]!) {
-      const k = e - 1;
-      if (byBirth[2 * j + 1] === hash && sameParts(k, day, birth)) {
-        first = k;
-        break;
+  // Least significant byte first: each pass keeps the order the previous one left.
+  let spareHashes = new Int32Array(named);
+  let spareRows = new Int32Array(named);
+  const starts = new Int32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    starts.fill(0);
+    for (let k = 0; k < named; k++) starts[(hashes[k]! >>> shift) & 255]!++;
+    for (let b = 0, sum = 0; b < 256; b++) {
+      const n = starts[b]!;
+      starts[b] = sum;
+      sum += n;
+    }
+    for (let k = 0; k < named; k++) {
+      const to = starts[(hashes[k]! >>> shift) & 255]!++;
+      spareHashes[to] = hashes[k]!;
+      spareRows[to] = rows[k]!;
+    }
+    [hashes, spareHashes] = [spareHashes, hashes];
+    [rows, spareRows] = [spareRows, rows];
+  }
+
+  // Rows sharing a hash, in row order: each is the member of the first earlier one with the
+  // same parts and name, found among those by the hash of the name's key.
+  const sameParts = (a: number, b: number): boolean =>
+    scopeAt[a] === scopeAt[b] &&
+    cellAt[a] === cellAt[b] &&
+    birthDays[a] === birthDays[b] &&
+    (birthDays[a] !== 0 || birthAt(a) === birthAt(b));
+  for (let from = 0; from < named;) {
+    let to = from + 1;
+    while (to < named && hashes[to] === hashes[from]) to++;
+    if (to - from > 1) {
+      const byName = new Map<number, number[]>();
+      for (let k = from; k < to; k++) {
+        const at = rows[k]!;
+        const name = nameAt(at)!;
+        const withName = nameKeyHash(name, hashes[k]!);
+        const earlier = byName.get(withName);
+        const first = earlier?.find((e) => sameParts(e, at) && sameName(nameAt(e)!, name));
+        if (first !== undefined) firstOf[at] = first;
+        else if (earlier) earlier.push(at);
+        else byName.set(withName, [at]);
       }
     }
-    if (first < 0) {
-      // The first row of its scope, cell and birth: no earlier row can be the same member.
-      byBirth[2 * j + 1] = hash;
-      byBirth[2 * j] = add(at, day) + 1;
-      return undefined;
-    }
-    // Earlier rows share the scope, cell and birth: the names tell them apart.
-    if (byNameToo[first] === 0) putByName(first, nameKeyHash(nameAt(places[first]!)!, hash));
-    const withName = nameKeyHash(name, hash);
-    for (let i = withName & mask, e = byName[2 * i]!; e !== 0; i = (i + 1) & mask, e = byName[2 * i]!) {
-      const k = e - 1;
-      // The same hash: the parts, then the names by their keys.
-      if (byName[2 * i + 1] === withName && sameParts(k, day, birth) && sameName(nameAt(places[k]!)!, name))
-        return records[places[k]!];
-    }
-    putByName(add(at, day), withName);
-    return undefined;
+    from = to;
+  }
+
+  return (_rec, at) => {
+    const first = firstOf[at]!;
+    return first === -2 ? null : first === -1 ? undefined : records[first];
   };
 }
 
