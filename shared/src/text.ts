@@ -3,11 +3,20 @@
  * without diacritics, in any case, with stray spaces and punctuation.
  */
 
+/** Codes gathered by foldText, reused from one call to the next. */
+let folded = new Uint16Array(256);
+
 /** "Số  Đảng viên (ĐV)" → "so dang vien dv". */
 export function foldText(s: string): string {
   // Names and headers fold on every row of a province's sheets: a character at a time through
   // a table when every character is in it, the Unicode way otherwise (same result, tested).
-  let out = '';
+  // The folded characters are gathered as codes and made into one string at the end: adding
+  // them to a string one by one left a chain of partial strings for each name, which hashing
+  // the result then had to copy into one, and the collector to carry.
+  // Each character gives at most the longest piece, and a space before it.
+  const room = (LONGEST_PIECE + 1) * s.length;
+  if (folded.length < room) folded = new Uint16Array(room);
+  let n = 0;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -18,15 +27,28 @@ export function foldText(s: string): string {
     if (piece === undefined) return foldTextUnicode(s);
     if (piece === '') continue;
     if (piece === GAP) {
-      gap = out !== '';
+      gap = n !== 0;
       continue;
     }
     if (gap) {
-      out += ' ';
+      folded[n++] = 32;
       gap = false;
     }
-    out += piece;
+    for (let k = 0; k < piece.length; k++) folded[n++] = piece.charCodeAt(k);
   }
+  return textOfCodes(folded, n);
+}
+
+/** The text of the first `n` codes, made in pieces small enough to pass as arguments. */
+function textOfCodes(codes: Uint16Array, n: number): string {
+  const CHUNK = 4096;
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let from = 0; from < n; from += CHUNK)
+    out += String.fromCharCode.apply(
+      null,
+      codes.subarray(from, Math.min(n, from + CHUNK)) as unknown as number[],
+    );
   return out;
 }
 
@@ -70,6 +92,9 @@ const ASCII_FOLD = foldTable(0, 0x80);
 const LATIN_FOLD = foldTable(0x80, 0x370);
 /** Latin Extended Additional: the precomposed Vietnamese vowels (ạ, ả, ấ … ỹ). */
 const VIETNAMESE_FOLD = foldTable(0x1e00, 0x1f00);
+const LONGEST_PIECE = Math.max(
+  ...[ASCII_FOLD, LATIN_FOLD, VIETNAMESE_FOLD].flatMap((table) => table.map((piece) => piece?.length ?? 0)),
+);
 
 /** foldText without any spaces: "h t x s n v" and "HTXSNV" fold alike. */
 export function foldCompact(s: string): string {

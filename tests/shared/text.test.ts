@@ -62,6 +62,16 @@ describe('foldText', () => {
     );
   });
 
+  it('folds long texts whole, and a short one after a long one without leftovers', () => {
+    // A note pasted into a cell: longer than the pieces the folded text is made in.
+    const words = Array.from({ length: 3000 }, (_, i) => `Đảng viên ${i}`);
+    const long = words.join(', ');
+    expect(foldText(long)).toBe(foldTextUnicode(long));
+    expect(foldText(long).length).toBeGreaterThan(4096 * 3);
+    expect(foldText('Bản Nặm Bao')).toBe('ban nam bao');
+    expect(foldText('')).toBe('');
+  });
+
   it('foldCompact drops the spaces', () => {
     expect(foldCompact('h t x s n v')).toBe(foldCompact('HTXSNV'));
   });
