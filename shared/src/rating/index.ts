@@ -1,6 +1,6 @@
 /** Ratings computed from score and conditions, compared with the proposed rating. */
 import { formatPercent } from '../format.ts';
-import { bi } from '../i18n.ts';
+import { bi, type Bilingual } from '../i18n.ts';
 import type { Issue, IssueValue, Severity } from '../issue.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../rating-codes.ts';
 import type { RatingResult } from '../report.ts';
@@ -26,12 +26,13 @@ export function computeRatings(
   const ratings: RatingResult[] = [];
   const issues: Issue[] = [];
   const rated: { record: RowRecord; result: RatingResult }[] = [];
+  const outcomes: Outcomes = new Map();
 
   const records = data.records;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     if (!RATED_KINDS.has(record.kind)) continue;
-    const result = rateRecord(record, rulebook);
+    const result = rateRecord(record, rulebook, outcomes);
     if (!result) continue;
     ratings.push(result);
     rated.push({ record, result });
@@ -71,7 +72,24 @@ function unitName(record: RowRecord): string {
   return typeof name === 'string' && name.trim() ? name.trim() : `${record.sheet}!${record.row + 1}`;
 }
 
-function rateRecord(record: RowRecord, rulebook: Rulebook): RatingResult | undefined {
+/**
+ * Ratings worked out so far in one computeRatings, by their figures (see figuresKey): a
+ * province's 5,000 cells have a few dozen different scores and task figures, and writing the
+ * reason for each cell was most of the work of rating it.
+ */
+type Outcomes = Map<string, { rating: RatingCode; reason: Bilingual }>;
+
+/** The figures a rating is worked out from, as one key (−0 keyed as 0, which it rates as). */
+function figuresKey(input: RatingInput): string {
+  let key = String(input.score);
+  for (const f of CONDITION_FIELDS) {
+    const v = input[f];
+    key += v === undefined ? '|' : `|${v}`;
+  }
+  return key;
+}
+
+function rateRecord(record: RowRecord, rulebook: Rulebook, outcomes: Outcomes): RatingResult | undefined {
   const score = num(record, 'score');
   const proposed = ratingValue(record);
   if (score === undefined && proposed === undefined) return undefined;
@@ -99,9 +117,14 @@ function rateRecord(record: RowRecord, rulebook: Rulebook): RatingResult | undef
     const v = num(record, f);
     if (v !== undefined) input[f] = v;
   }
-  const outcome = rateScore(input, rulebook.rating);
-  const reason = bi(capitalize(outcome.reason.vi), capitalize(outcome.reason.en));
-  const computed = outcome.rating;
+  const key = figuresKey(input);
+  let outcome = outcomes.get(key);
+  if (outcome === undefined) {
+    const rated = rateScore(input, rulebook.rating);
+    outcome = { rating: rated.rating, reason: bi(capitalize(rated.reason.vi), capitalize(rated.reason.en)) };
+    outcomes.set(key, outcome);
+  }
+  const { rating: computed, reason } = outcome;
   return proposed
     ? {
         tableId,

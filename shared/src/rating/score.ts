@@ -70,7 +70,10 @@ function atLeast(value: number | undefined, min: number, what: Bilingual): Condi
   if (holds === false) {
     const v = pct(value!);
     const m = pct(min);
-    check.failure = bi(`chỉ ${v.vi} ${what.vi} (cần ≥ ${m.vi})`, `only ${v.en} ${what.en} (needs ≥ ${m.en})`);
+    check.failure = bi(
+      `chỉ ${v.vi} ${what.vi} (cần ≥ ${m.vi})`,
+      `only ${v.en} of ${what.en} (needs ≥ ${m.en})`,
+    );
   }
   return check;
 }
@@ -81,7 +84,7 @@ function atMost(value: number | undefined, max: number, what: Bilingual): Condit
   if (holds === false) {
     const v = pct(value!);
     const m = pct(max);
-    check.failure = bi(`${v.vi} ${what.vi} (tối đa ${m.vi})`, `${v.en} ${what.en} (at most ${m.en})`);
+    check.failure = bi(`${v.vi} ${what.vi} (tối đa ${m.vi})`, `${v.en} of ${what.en} (at most ${m.en})`);
   }
   return check;
 }
@@ -108,15 +111,15 @@ function conditionsFor(level: RatingCode, input: RatingInput, model: RatingModel
       const c = model.excellent;
       const leaders = input.disciplinedLeaders;
       return [
-        atLeast(onTime, c.minOnTimeShare, bi('nhiệm vụ hoàn thành đúng hạn', 'of tasks done on time')),
-        atLeast(exceeded, c.minExceededShare, bi('nhiệm vụ vượt', 'of tasks exceeded')),
+        atLeast(onTime, c.minOnTimeShare, bi('nhiệm vụ hoàn thành đúng hạn', 'tasks done on time')),
+        atLeast(exceeded, c.minExceededShare, bi('nhiệm vụ vượt', 'tasks exceeded')),
         {
           holds: leaders === undefined ? undefined : leaders <= c.maxDisciplinedLeaders,
           ...(leaders !== undefined && leaders > c.maxDisciplinedLeaders
             ? {
                 failure: bi(
                   `${leaders} cán bộ lãnh đạo bị kỷ luật (tối đa ${c.maxDisciplinedLeaders})`,
-                  `${leaders} disciplined members in the leadership (at most ${c.maxDisciplinedLeaders})`,
+                  `${leaders} ${leaders === 1 ? 'member' : 'members'} of the leadership disciplined (at most ${c.maxDisciplinedLeaders})`,
                 ),
               }
             : {}),
@@ -126,16 +129,12 @@ function conditionsFor(level: RatingCode, input: RatingInput, model: RatingModel
     }
     case 'HTTNV':
       return [
-        atLeast(
-          onTime,
-          model.good.minOnTimeShare,
-          bi('nhiệm vụ hoàn thành đúng hạn', 'of tasks done on time'),
-        ),
+        atLeast(onTime, model.good.minOnTimeShare, bi('nhiệm vụ hoàn thành đúng hạn', 'tasks done on time')),
       ];
     case 'HTNV':
       return [
-        atLeast(done, model.completed.minDoneShare, bi('nhiệm vụ hoàn thành', 'of tasks done')),
-        atMost(late, model.completed.maxLateShare, bi('nhiệm vụ hoàn thành chậm', 'of tasks done late')),
+        atLeast(done, model.completed.minDoneShare, bi('nhiệm vụ hoàn thành', 'tasks done')),
+        atMost(late, model.completed.maxLateShare, bi('nhiệm vụ hoàn thành chậm', 'tasks done late')),
       ];
     case 'KHTNV':
       return [];

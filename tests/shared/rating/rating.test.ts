@@ -69,6 +69,9 @@ describe('rateScore: conditions on both sides', () => {
     const r = rateScore({ score: 95, ...perfect, disciplinedLeaders: 1 }, model);
     expect(r.rating).toBe('HTTNV');
     expect(r.reason.vi).toContain('1 cán bộ lãnh đạo bị kỷ luật (tối đa 0)');
+    expect(r.reason.en).toContain('1 member of the leadership disciplined (at most 0)');
+    const two = rateScore({ score: 95, ...perfect, disciplinedLeaders: 2 }, model);
+    expect(two.reason.en).toContain('2 members of the leadership disciplined (at most 0)');
   });
 
   it('on-time share: 100% keeps good, 90% drops good to completed', () => {
@@ -122,6 +125,9 @@ describe('rateScore: conditions on both sides', () => {
     const r = rateScore({ score: 91, tasksTotal: 10, tasksOnTime: 10, tasksExceeded: 5 }, model);
     expect(r.rating).toBe('HTXSNV');
     expect(r.reason.vi).toContain('chưa kiểm tra được: không có số liệu cán bộ lãnh đạo bị kỷ luật');
+    expect(r.reason.en).toContain('not checked: no figures for disciplined leaders');
+    const done = rateScore({ score: 60, tasksTotal: 10 }, model);
+    expect(done.reason.en).toContain('no figures for tasks done, no figures for tasks done late');
   });
 });
 
@@ -176,6 +182,33 @@ describe('computeRatings', () => {
     });
     expect(mismatch[0]!.message.vi).toContain('HTXSNV');
     expect(mismatch[0]!.message.vi).toContain('chỉ 20% nhiệm vụ vượt (cần ≥ 30%)');
+  });
+
+  it('rates each cell by its own figures when many cells share them', () => {
+    // Pairs of cells share every figure; every other cell differs from its group's first in
+    // one figure only, and that changes its rating or reason.
+    const top = { membersTotal: 10, score: 92, ...perfect };
+    const mid = { ...top, score: 60 };
+    const rows = [
+      top,
+      top,
+      { ...top, score: 75 },
+      { ...top, score: 75 },
+      { ...top, tasksExceeded: 2 },
+      { ...top, disciplinedLeaders: 1 },
+      { ...top, tasksOnTime: 9 },
+      { ...top, tasksTotal: 20 },
+      mid,
+      { ...mid, tasksUndone: 1 },
+      { ...mid, tasksLate: 3 },
+    ].map((r, i) => ({ name: `Chi bộ bản ${i}`, ...r }));
+    const { ratings } = computeRatings(workbookOf(cells(rows)), DEFAULT_RULEBOOK);
+    const alone = rows.map((r) => rateScore(r, model));
+    expect(ratings.map((r) => r.computed)).toEqual(alone.map((o) => o.rating));
+    expect(ratings.map((r) => r.reason.en)).toEqual(
+      alone.map((o) => o.reason.en.charAt(0).toUpperCase() + o.reason.en.slice(1)),
+    );
+    expect(new Set(ratings.map((r) => r.reason.en)).size).toBe(9);
   });
 
   const quotaRows = (excellent: number, good: number) => [
