@@ -39,14 +39,15 @@ const FREE_TEXT_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['text', 'cod
 
 interface SheetResult {
   tables: DetectedTable[];
-  records: RowRecord[];
+  /** Each table's records, as readRecords made them. */
+  records: RowRecord[][];
   period?: Period;
   unit?: UnitRef;
 }
 
 export function readWorkbook(grid: WorkbookGrid): WorkbookData {
   const tables: DetectedTable[] = [];
-  const records: RowRecord[] = [];
+  const recordLists: RowRecord[][] = [];
   const issues: Issue[] = [];
   let period: Period | undefined;
   let unit: UnitRef | undefined;
@@ -59,7 +60,7 @@ export function readWorkbook(grid: WorkbookGrid): WorkbookData {
       if (none) issues.push(none);
     }
     tables.push(...found.tables);
-    for (const r of found.records) records.push(r);
+    recordLists.push(...found.records);
     period ??= found.period;
     unit ??= found.unit;
   }
@@ -67,7 +68,9 @@ export function readWorkbook(grid: WorkbookGrid): WorkbookData {
     workbook: grid.name,
     sheetNames: grid.sheets.map((s) => s.name),
     tables,
-    records,
+    // Joined once, at its final size: pushed a record at a time, a province's 100,000 were
+    // copied over and over as the array grew.
+    records: ([] as RowRecord[]).concat(...recordLists),
     issues,
   };
   if (period) data.period = period;
@@ -158,7 +161,7 @@ export function readSheet(sheet: SheetGrid, issues: Issue[]): SheetResult {
       const rowIssues: Issue[] = [];
       table.totalRows = readTotals(view, scan.totals, mapped, totalIssues);
       const records = readRecords(view, table, mapped, scan.groupsOf, rowIssues, inferredCell);
-      for (let i = 0; i < records.length; i++) out.records.push(records[i]!);
+      out.records.push(records);
       // Totals and data rows interleave: report in reading order.
       mergeByRow(totalIssues, rowIssues, issues);
       out.tables.push(table);
