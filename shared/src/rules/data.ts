@@ -479,30 +479,41 @@ function birthSame(rec: RowRecord): Bilingual {
  */
 type EarlierRow = (rec: RowRecord, at: number) => RowRecord | undefined | null;
 
-/** The same table and parent group: folded group labels, remembered per groups array. */
+/**
+ * The same table and parent group, as one text: worked out once per table and groups array
+ * (rows of one group share their array), since the search asks for it on every row.
+ */
 function scopes(h: RuleHelpers): (rec: RowRecord) => string {
-  const groupScopes = new Map<readonly string[], string>();
+  const byGroups = new Map<readonly string[], Map<string, string>>();
   return (rec) => {
-    let groups = groupScopes.get(rec.groups);
-    if (groups === undefined) groupScopes.set(rec.groups, (groups = rec.groups.map(h.fold).join('/')));
-    return `${rec.tableId}|${groups}|`;
+    const groups = rec.groups;
+    let byTable = byGroups.get(groups);
+    if (byTable === undefined) byGroups.set(groups, (byTable = new Map()));
+    let scope = byTable.get(rec.tableId);
+    if (scope === undefined)
+      byTable.set(rec.tableId, (scope = `${rec.tableId}|${groups.map(h.fold).join('/')}|`));
+    return scope;
   };
 }
 
-/** Units (cells, hamlets, organizations): the same scope and code, or name when there is no code. */
+/**
+ * Units (cells, hamlets, organizations): the same scope and code, or name when there is no code.
+ * Looked up by scope, then by the code or folded name as they are: no key text made per row.
+ */
 function unitFinder(h: RuleHelpers): EarlierRow {
   const scopeOf = scopes(h);
-  const seen = new Map<string, RowRecord>();
+  const seen = new Map<string, { byCode: Map<string, RowRecord>; byName: Map<string, RowRecord> }>();
   return (rec) => {
     const code = h.text(rec, 'code');
     const name = code === undefined ? h.text(rec, 'name') : undefined;
     if (code === undefined && name === undefined) return null;
-    const key =
-      code !== undefined
-        ? `${scopeOf(rec)}c:${code.trim().toUpperCase()}`
-        : `${scopeOf(rec)}n:${h.fold(name!)}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, rec);
+    const scope = scopeOf(rec);
+    let mine = seen.get(scope);
+    if (mine === undefined) seen.set(scope, (mine = { byCode: new Map(), byName: new Map() }));
+    const byKey = code !== undefined ? mine.byCode : mine.byName;
+    const key = code !== undefined ? code.trim().toUpperCase() : h.fold(name!);
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, rec);
     return first;
   };
 }

@@ -224,6 +224,24 @@ describe('data.duplicateRow', () => {
     expect(found[0]!.message.en).toBe('lạnh cell: same as row 7');
   });
 
+  it('compares units by code where they have one, by name otherwise, never a code with a name', () => {
+    const d = one(
+      'hamlets',
+      ['code', 'name', 'population'],
+      [
+        ['01', 'Bản Lạnh', 300],
+        [null, '01', 120],
+        [' 01 ', 'Bản Lạnh mới', 80],
+        [null, '01 ', 90],
+      ],
+    );
+    const found = byRule(run(d).issues, 'data.duplicateRow');
+    expect(found.map((i) => i.values)).toEqual([
+      { row: 7, firstRow: 5 },
+      { row: 8, firstRow: 6 },
+    ]);
+  });
+
   it('compares member rows by name, birth date and cell without quoting them', () => {
     const d = one(
       'members',
