@@ -15,6 +15,7 @@ import type { UnitRef, UnitSummary } from './summary.ts';
 import type { WorkbookData } from './workbook-data.ts';
 import { fieldValue, type RowRecord } from './table.ts';
 import { readWorkbook } from './detect/index.ts';
+import { foldingCache } from './text.ts';
 import { recordRefNumber, refNumber } from './detect/records.ts';
 import { computeRatings } from './rating/index.ts';
 import { summarize } from './summarize/index.ts';
@@ -55,17 +56,21 @@ export function evaluate(data: WorkbookData, options: CheckOptions = {}): Evalua
   const period = data.period ?? options.period ?? UNKNOWN_PERIOD;
 
   const { ratings, issues: ratingIssues } = computeRatings(data, rulebook);
+  // Counting and the rules fold the same names: one cache for the check.
+  const fold = foldingCache();
   const summary = summarize(data, ratings, {
     unit,
     period,
     rulebookVersion: rulebook.version,
     thresholds: rulebook.thresholds,
+    fold,
   });
   const { issues: ruleIssues, passed } = runRules({
     data,
     rulebook,
     period,
     summary,
+    fold,
     ...(options.previous ? { previous: options.previous } : {}),
   });
   const inForce = targetsInForce(data, rulebook);

@@ -96,6 +96,19 @@ const LONGEST_PIECE = Math.max(
   ...[ASCII_FOLD, LATIN_FOLD, VIETNAMESE_FOLD].flatMap((table) => table.map((piece) => piece?.length ?? 0)),
 );
 
+/**
+ * foldText remembering its answers, for one check: counting and the rules fold the same
+ * names (a province's 5,000 cell names), and one cache serves both.
+ */
+export function foldingCache(): (s: string) => string {
+  const answers = new Map<string, string>();
+  return (s) => {
+    let f = answers.get(s);
+    if (f === undefined) answers.set(s, (f = foldText(s)));
+    return f;
+  };
+}
+
 /** foldText without any spaces: "h t x s n v" and "HTXSNV" fold alike. */
 export function foldCompact(s: string): string {
   return foldText(s).replace(/ /g, '');

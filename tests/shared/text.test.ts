@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldCompact, foldText, foldTextUnicode, isBlankText } from '@kiemtra/shared';
+import { foldingCache } from '../../shared/src/text.ts';
 
 /** Characters officials type, and the ones that would trip a table: marks, other scripts. */
 const PIECES = [
@@ -70,6 +71,14 @@ describe('foldText', () => {
     expect(foldText(long).length).toBeGreaterThan(4096 * 3);
     expect(foldText('Bản Nặm Bao')).toBe('ban nam bao');
     expect(foldText('')).toBe('');
+  });
+
+  it('foldingCache gives what foldText gives, the same text each time it is asked again', () => {
+    const fold = foldingCache();
+    const first = fold('Chi bộ bản Nặm Bao');
+    expect(first).toBe('chi bo ban nam bao');
+    expect(fold('Chi bộ bản Nặm Bao')).toBe(first);
+    expect(fold('Bản Lạnh')).toBe(foldText('Bản Lạnh'));
   });
 
   it('foldCompact drops the spaces', () => {

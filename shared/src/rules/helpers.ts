@@ -12,7 +12,7 @@ import type { RatingCode } from '../rating-codes.ts';
 import type { Thresholds } from '../rulebook/schema.ts';
 import { tableValues } from '../detect/records.ts';
 import { fieldValue, type DetectedTable, type FieldValue, type RowRecord } from '../table.ts';
-import { foldText, isBlankText } from '../text.ts';
+import { foldingCache, foldText, isBlankText } from '../text.ts';
 import { dayNumber } from '../parse/index.ts';
 import type { Finding, RuleContext } from './types.ts';
 import { recordsByKind } from '../workbook-data.ts';
@@ -123,12 +123,7 @@ export function createHelpers(ctx: RuleContext): RuleHelpers {
     return first ? first.address : a1(rec.row, 0);
   };
 
-  const folded = new Map<string, string>();
-  const fold = (s: string): string => {
-    let f = folded.get(s);
-    if (f === undefined) folded.set(s, (f = foldText(s)));
-    return f;
-  };
+  const fold = ctx.fold ?? foldingCache();
 
   // A party cell's name is on thousands of member rows: its labels are worked out once.
   const cellLabels = new Map<string, Bilingual>();

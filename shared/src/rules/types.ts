@@ -22,6 +22,8 @@ export interface RuleContext {
   summary: UnitSummary;
   /** Last period's counts for the same unit, for period-to-period checks. */
   previous?: UnitSummary;
+  /** foldText with the answers of this check so far (see foldingCache); the rules make one otherwise. */
+  fold?: (s: string) => string;
 }
 
 /** One thing a rule found, before it becomes an issue. */

@@ -81,6 +81,8 @@ export interface SummarizeOptions {
   rulebookVersion: string;
   /** Cell-size and meeting thresholds; the default rulebook's when absent. */
   thresholds?: Thresholds;
+  /** foldText with the answers of this check so far (see foldingCache). */
+  fold?: (s: string) => string;
 }
 
 function num(r: RowRecord, field: string): number | undefined {
@@ -111,10 +113,15 @@ function sum(records: readonly RowRecord[], field: string): number {
 
 /** "Đảng bộ xã Nậm Lạnh", kind "Đảng bộ phường", "xã", "cấp xã", "thị trấn". */
 export function isCommuneOrg(r: RowRecord): boolean {
-  const kind = foldText(str(r, 'orgType'));
+  return communeOrg(r, foldText);
+}
+
+/** isCommuneOrg with the check's fold (see foldingCache). */
+function communeOrg(r: RowRecord, fold: (s: string) => string): boolean {
+  const kind = fold(str(r, 'orgType'));
   if (/^(dang bo |db )?(cap xa|xa|phuong|thi tran)( |$)/.test(kind)) return true;
   if (/\bdang bo (cap xa|xa|phuong|thi tran)\b/.test(kind)) return true;
-  const name = foldText(str(r, 'name'));
+  const name = fold(str(r, 'name'));
   return /^(dang bo|db) (xa|phuong|thi tran) /.test(name);
 }
 
@@ -128,9 +135,14 @@ const RESIDENTIAL_KIND =
   /\b(thon|ban|tieu khu|to dan pho|khu pho|khu dan cu|xom|lang|ap|buon|khoi pho|khom|dan cu|nong thon)\b/;
 
 export function isResidentialCell(r: RowRecord): boolean {
-  const kind = foldText(str(r, 'cellType'));
+  return residentialCell(r, foldText);
+}
+
+/** isResidentialCell with the check's fold (see foldingCache). */
+function residentialCell(r: RowRecord, fold: (s: string) => string): boolean {
+  const kind = fold(str(r, 'cellType'));
   if (kind) return RESIDENTIAL_KIND.test(kind) && !/\bban (quan ly|chi huy)\b/.test(kind);
-  return RESIDENTIAL.test(foldText(str(r, 'name')));
+  return RESIDENTIAL.test(fold(str(r, 'name')));
 }
 
 function officialMembers(r: RowRecord): number | undefined {
@@ -207,16 +219,17 @@ const MEMBER_RATING_FIELDS = [
   'membersNotCompleted',
 ] as const;
 
-function namesUnit(r: RowRecord, unit: UnitRef): boolean {
+function namesUnit(r: RowRecord, unit: UnitRef, fold: (s: string) => string): boolean {
   const code = fieldValue(r, 'code');
   if (unit.code && code !== undefined && String(code).trim() === unit.code.trim()) return true;
-  const a = foldText(str(r, 'name'));
-  const b = foldText(unit.name);
+  const a = fold(str(r, 'name'));
+  const b = fold(unit.name);
   return a !== '' && b !== '' && (a === b || a.includes(b) || b.includes(a));
 }
 
 export function summarize(data: WorkbookData, ratings: RatingResult[], opts: SummarizeOptions): UnitSummary {
   const t = opts.thresholds ?? DEFAULT_RULEBOOK.thresholds;
+  const fold = opts.fold ?? foldText;
   const c = emptyCounts();
   const finalByRef = new Map<string, RatingCode>();
   for (const r of ratings) if (r.final) finalByRef.set(r.rowRef, r.final);
@@ -232,7 +245,7 @@ export function summarize(data: WorkbookData, ratings: RatingResult[], opts: Sum
     c.orgs++;
     const rating = finalByRef.get(r.ref);
     addRating(c, 'orgs', rating);
-    if (isCommuneOrg(r)) {
+    if (communeOrg(r, fold)) {
       c.communeOrgs++;
       addRating(c, 'communeOrgs', rating);
     }
@@ -261,7 +274,7 @@ export function summarize(data: WorkbookData, ratings: RatingResult[], opts: Sum
   for (const r of cells) {
     c.cells++;
     const committee = hasCommittee(r);
-    const residential = isResidentialCell(r);
+    const residential = residentialCell(r, fold);
     if (committee !== undefined) c.cellsCommitteeKnown++;
     if (committee) c.cellsWithCommittee++;
     if (residential) {
@@ -397,7 +410,7 @@ export function summarize(data: WorkbookData, ratings: RatingResult[], opts: Sum
 
   // The unit's own rating: an organizations table whose single row is the unit itself.
   let rating: RatingCode | undefined;
-  if (orgs.length === 1 && namesUnit(orgs[0]!, opts.unit)) rating = finalByRef.get(orgs[0]!.ref);
+  if (orgs.length === 1 && namesUnit(orgs[0]!, opts.unit, fold)) rating = finalByRef.get(orgs[0]!.ref);
 
   return {
     unit: opts.unit,

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { quarterPeriod } from '../../../shared/src/period.ts';
 import { buildTable, buildWorkbook, type RowSpec } from '../../helpers/records.ts';
 import { read, sheet } from '../detect/helpers.ts';
+import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
+import { runRules } from '../../../shared/src/rules/index.ts';
+import { foldText } from '../../../shared/src/text.ts';
+import { summaryWith } from '../../helpers/records.ts';
 import { byRule, one, run } from './run.ts';
 
 describe('data.required', () => {
@@ -240,6 +244,29 @@ describe('data.duplicateRow', () => {
       { row: 7, firstRow: 5 },
       { row: 8, firstRow: 6 },
     ]);
+  });
+
+  it("folds names through the check's fold when given one (counting shares it)", () => {
+    const d = one(
+      'partyCells',
+      ['name', 'membersTotal'],
+      [
+        ['Chi bộ bản Lạnh', 14],
+        ['Chi bộ bản lạnh ', 14],
+      ],
+    );
+    const asked: string[] = [];
+    const ctx = { data: d, rulebook: DEFAULT_RULEBOOK, summary: summaryWith({}, quarterPeriod(2023, 4)) };
+    const shared = runRules({
+      ...ctx,
+      fold: (text) => {
+        asked.push(text);
+        return foldText(text);
+      },
+    });
+    expect(shared).toEqual(runRules(ctx));
+    expect(byRule(shared.issues, 'data.duplicateRow')).toHaveLength(1);
+    expect(asked).toContain('Chi bộ bản Lạnh');
   });
 
   it('compares member rows by name, birth date and cell without quoting them', () => {

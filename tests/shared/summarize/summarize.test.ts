@@ -4,6 +4,7 @@ import { computeRatings } from '../../../shared/src/rating/index.ts';
 import { DEFAULT_RULEBOOK } from '../../../shared/src/rulebook/default.ts';
 import { COUNT_IDS } from '../../../shared/src/summary.ts';
 import { isCommuneOrg, isResidentialCell, summarize } from '../../../shared/src/summarize/index.ts';
+import { foldText } from '../../../shared/src/text.ts';
 import type { WorkbookData } from '../../../shared/src/workbook-data.ts';
 import { tableRecords, workbookOf, type TableSpec } from './records.ts';
 
@@ -130,6 +131,23 @@ describe('summarize: party cells, members, hamlets', () => {
 
   it('has every count id', () => {
     expect(Object.keys(c).sort()).toEqual([...COUNT_IDS].sort());
+  });
+
+  it('folds names through the fold it is given (the check shares one with the rules)', () => {
+    const data = workbookOf(cellsTable, hamlets);
+    const { ratings } = computeRatings(data, DEFAULT_RULEBOOK);
+    const asked: string[] = [];
+    const shared = summarize(data, ratings, {
+      unit,
+      period: yearPeriod(2023),
+      rulebookVersion: DEFAULT_RULEBOOK.version,
+      fold: (text) => {
+        asked.push(text);
+        return foldText(text);
+      },
+    });
+    expect(shared).toEqual(s);
+    expect(asked).toContain('Chi bộ bản Lạnh');
   });
 
   it('counts cells, residential cells and committees', () => {
