@@ -147,9 +147,13 @@ class ColumnParser {
     this.left = sheet.origin?.col ?? 0;
   }
 
-  /** A text column whose values differ from row to row (names), no longer remembered. */
-  get distinctTexts(): boolean {
-    return this.memo === undefined && this.type === 'text';
+  /**
+   * Whether `raw` may be kept as typed, with no outcome made for it: in a text column whose
+   * values differ from row to row (names, no longer remembered), a plain text is what the text
+   * parser would give back, and a province has 100,000 names.
+   */
+  keepsAsTyped(raw: string): boolean {
+    return this.memo === undefined && this.type === 'text' && isPlainText(raw);
   }
 
   parse(raw: CellValue, row: number): ParseOutcome {
@@ -479,9 +483,7 @@ export function readRecords(
       let raw = stored[i]?.[at];
       if ((raw === undefined || raw === null) && merged) raw = mergedDown(view, rows[i]!, m.col);
       if (raw === undefined || raw === null) continue;
-      if (typeof raw === 'string' && column[i] === undefined && parser.distinctTexts && isPlainText(raw)) {
-        // A column of different texts (names): a plain one is what the text parser would give
-        // back, and is kept as typed without an outcome made for each of 100,000 names.
+      if (typeof raw === 'string' && column[i] === undefined && parser.keepsAsTyped(raw)) {
         column[i] = raw;
         continue;
       }

@@ -73,21 +73,11 @@ function unitName(record: RowRecord): string {
 }
 
 /**
- * Ratings worked out so far in one computeRatings, by their figures (see figuresKey): a
+ * Ratings worked out so far in one computeRatings, by their figures (see rateRecord): a
  * province's 5,000 cells have a few dozen different scores and task figures, and writing the
  * reason for each cell was most of the work of rating it.
  */
 type Outcomes = Map<string, { rating: RatingCode; reason: Bilingual }>;
-
-/** The figures a rating is worked out from, as one key (−0 keyed as 0, which it rates as). */
-function figuresKey(input: RatingInput): string {
-  let key = String(input.score);
-  for (const f of CONDITION_FIELDS) {
-    const v = input[f];
-    key += v === undefined ? '|' : `|${v}`;
-  }
-  return key;
-}
 
 function rateRecord(record: RowRecord, rulebook: Rulebook, outcomes: Outcomes): RatingResult | undefined {
   const score = num(record, 'score');
@@ -112,12 +102,15 @@ function rateRecord(record: RowRecord, rulebook: Rulebook, outcomes: Outcomes): 
       ),
     };
   }
+  // The figures the rating is worked out from, and the same as one key (−0 keyed as 0, which
+  // it rates as).
   const input: RatingInput = { score };
+  let key = String(score);
   for (const f of CONDITION_FIELDS) {
     const v = num(record, f);
     if (v !== undefined) input[f] = v;
+    key += v === undefined ? '|' : `|${v}`;
   }
-  const key = figuresKey(input);
   let outcome = outcomes.get(key);
   if (outcome === undefined) {
     const rated = rateScore(input, rulebook.rating);
