@@ -42,7 +42,6 @@ export function foldText(s: string): string {
 /** The text of the first `n` codes, made in pieces small enough to pass as arguments. */
 function textOfCodes(codes: Uint16Array, n: number): string {
   const CHUNK = 4096;
-  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
   let out = '';
   for (let from = 0; from < n; from += CHUNK)
     out += String.fromCharCode.apply(
