@@ -179,24 +179,36 @@ export function parseDateText(text: string): DateCheck | undefined {
   return checkParts(Number(year), Number(month), Number(day));
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** The number written by the two digits at `i` (already checked to be digits). */
-const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+/**
+ * The digit at `i` (0–9), or −1 for any other character: a run of digits is checked with one
+ * test, `(a | b | …) < 0`, after each character has been read once.
+ */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
 
 /**
  * A valid date typed exactly "dd/mm/yyyy" (or with "." or "-"), as nearly every date of a
- * member list is: read without regexes, since a province's list holds 300,000 of them.
- * Undefined for anything else, which the general path then reads or explains.
+ * member list is: read without regexes, each character once, since a province's list holds
+ * 300,000 of them. Undefined for anything else, which the general path then reads or explains.
  */
 function plainDayFirst(s: string): ParseOutcome | undefined {
   if (s.length !== 10) return undefined;
   const sep = s.charCodeAt(2);
   if ((sep !== 47 && sep !== 46 && sep !== 45) || s.charCodeAt(5) !== sep) return undefined;
-  for (let i = 0; i < 10; i++) if (i !== 2 && i !== 5 && !isDigit(s.charCodeAt(i))) return undefined;
-  const d = twoDigits(s, 0);
-  const m = twoDigits(s, 3);
-  const y = twoDigits(s, 6) * 100 + twoDigits(s, 8);
+  const d0 = digitAt(s, 0);
+  const d1 = digitAt(s, 1);
+  const m0 = digitAt(s, 3);
+  const m1 = digitAt(s, 4);
+  const y0 = digitAt(s, 6);
+  const y1 = digitAt(s, 7);
+  const y2 = digitAt(s, 8);
+  const y3 = digitAt(s, 9);
+  if ((d0 | d1 | m0 | m1 | y0 | y1 | y2 | y3) < 0) return undefined;
+  const d = d0 * 10 + d1;
+  const m = m0 * 10 + m1;
+  const y = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
   if (y < EARLIEST_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
   return dayOutcome(y, m, d);
 }
@@ -208,8 +220,14 @@ function plainDayFirst(s: string): ParseOutcome | undefined {
  */
 export function dayNumber(v: unknown): number {
   if (typeof v !== 'string' || v.length < 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return 0;
-  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(v.charCodeAt(i))) return 0;
-  return (twoDigits(v, 0) * 100 + twoDigits(v, 2)) * 10_000 + twoDigits(v, 5) * 100 + twoDigits(v, 8);
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = digitAt(v, i);
+    if (d < 0) return 0;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function notADate(raw: string | number | boolean, why?: { vi: string; en: string }): ParseOutcome {

@@ -71,6 +71,19 @@ describe('date', () => {
     expect(out.reason.vi).toContain('không phải là ngày hợp lệ');
   });
 
+  it('refuses a dd/mm/yyyy text with any other character where a digit belongs', () => {
+    // The characters beside the digits in code order ("/" and ":"), a letter and a full-width
+    // digit, at each of the eight digit places.
+    const digitPlaces = [0, 1, 3, 4, 6, 7, 8, 9];
+    for (const at of digitPlaces) {
+      for (const c of ['/', ':', 'a', '０']) {
+        const text = '15/02/1985'.slice(0, at) + c + '15/02/1985'.slice(at + 1);
+        expect(parseValue(text, 'date').kind, text).toBe('invalid');
+      }
+    }
+    expect(parseValue('15/02/1985', 'date')).toEqual(date('1985-02-15'));
+  });
+
   it('reads 1900–2100 as a serial when the cell is formatted as a date', () => {
     expect(parseValue(1985, 'date', 'dd/mm/yyyy')).toEqual(date('1905-06-07'));
   });
