@@ -21,8 +21,11 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The inverse of daysFromCivil. */
-function civilFromDays(days: number): { y: number; m: number; d: number } {
+/**
+ * The inverse of daysFromCivil, as the number yyyymmdd (see dayNumber): a number rather than
+ * an object of three parts, since a member list holds tens of thousands of dates as serials.
+ */
+function civilFromDays(days: number): number {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -33,7 +36,7 @@ function civilFromDays(days: number): { y: number; m: number; d: number } {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp + (mp < 10 ? 3 : -9);
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  return ((yoe + era * 400 + (m <= 2 ? 1 : 0)) * 100 + m) * 100 + d;
 }
 
 export function isLeapYear(y: number): boolean {
@@ -63,14 +66,14 @@ export function isoDate(y: number, m: number, d: number): string {
  */
 export function excelSerialToIso(serial: number): string | undefined {
   const day = serialDay(serial);
-  return day && isoDate(day.y, day.m, day.d);
+  return day === 0 ? undefined : isoDate(Math.floor(day / 10_000), Math.floor(day / 100) % 100, day % 100);
 }
 
-/** The calendar day of an Excel serial (see excelSerialToIso). */
-function serialDay(serial: number): { y: number; m: number; d: number } | undefined {
-  if (!Number.isFinite(serial)) return undefined;
+/** The calendar day of an Excel serial as the number yyyymmdd, 0 for none (see excelSerialToIso). */
+function serialDay(serial: number): number {
+  if (!Number.isFinite(serial)) return 0;
   const day = Math.floor(serial);
-  if (day < 1 || day > MAX_EXCEL_SERIAL || day === 60) return undefined;
+  if (day < 1 || day > MAX_EXCEL_SERIAL || day === 60) return 0;
   return civilFromDays(day < 60 ? day - 25568 : day - 25569);
 }
 
@@ -256,7 +259,7 @@ function fromSerial(raw: string | number, serial: number, numberFormat?: string 
     });
   }
   const day = serialDay(serial);
-  if (day) return dayOutcome(day.y, day.m, day.d);
+  if (day !== 0) return dayOutcome(Math.floor(day / 10_000), Math.floor(day / 100) % 100, day % 100);
   return notADate(raw, {
     vi: `số ngày của Excel phải từ 1 đến ${MAX_EXCEL_SERIAL}`,
     en: `an Excel date serial must be between 1 and ${MAX_EXCEL_SERIAL}`,
