@@ -411,15 +411,14 @@ export const DATA_RULES: RuleDef[] = [
       for (const kind of TOTAL_KINDS) {
         const tables = h.tables(kind).filter((t) => t.totalRows.length > 0);
         if (tables.length === 0) continue;
-        const byRow = new Map<string, Map<number, RowRecord>>();
-        for (const rec of h.records(kind)) {
-          let m = byRow.get(rec.tableId);
-          if (!m) byRow.set(rec.tableId, (m = new Map()));
-          m.set(rec.row, rec);
-        }
+        // The records of each table with totals, in row order.
+        const byTable = new Map<string, RowRecord[]>(tables.map((t) => [t.id, []]));
+        const records = h.records(kind);
+        for (let i = 0; i < records.length; i++) byTable.get(records[i]!.tableId)?.push(records[i]!);
         for (const table of tables) {
-          const rows = byRow.get(table.id) ?? new Map<number, RowRecord>();
+          const rows = byTable.get(table.id)!;
           for (const total of table.totalRows) {
+            const covered = recordsAtRows(rows, total.coversRows);
             let compared = false;
             for (const [field, shown] of Object.entries(total.values)) {
               if (typeof shown !== 'number' || defOf(kind, field)?.type !== 'int') continue;
@@ -427,9 +426,8 @@ export const DATA_RULES: RuleDef[] = [
               if (col === undefined) continue;
               let sum = 0;
               let any = false;
-              for (const r of total.coversRows) {
-                const rec = rows.get(r);
-                const v = rec && fieldValue(rec, field);
+              for (let i = 0; i < covered.length; i++) {
+                const v = fieldValue(covered[i]!, field);
                 if (typeof v === 'number') {
                   sum += v;
                   any = true;
@@ -462,6 +460,20 @@ export const DATA_RULES: RuleDef[] = [
     },
   },
 ];
+
+/**
+ * The records on the given rows, both in row order: walked side by side, since a total over a
+ * province's cells covers thousands of rows (a map from row to record cost a map entry per row).
+ */
+function recordsAtRows(records: readonly RowRecord[], rows: readonly number[]): RowRecord[] {
+  const out: RowRecord[] = [];
+  let at = 0;
+  for (const row of rows) {
+    while (at < records.length && records[at]!.row < row) at++;
+    if (at < records.length && records[at]!.row === row) out.push(records[at]!);
+  }
+  return out;
+}
 
 /** What else two member rows found the same share besides the name: the birth date or year. */
 function birthSame(rec: RowRecord): Bilingual {

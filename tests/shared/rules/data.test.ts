@@ -400,6 +400,29 @@ describe('data.total.mismatch', () => {
     expect(found[0]!.message.en).toBe('Cộng: "Members, total" shows 20 but its 2 rows add up to 19');
     expect(found[1]!.values).toEqual({ field: 'admitted', total: 4, sum: 3, difference: 1 });
   });
+  it('adds each total over the rows of its own table, the same row numbers on another sheet apart', () => {
+    const rows = (a: number, b: number): RowSpec[] => [
+      ['Chi bộ bản Lạnh', a],
+      ['Chi bộ bản Co Hịnh', b],
+      { total: 'Tổng cộng', values: [null, a + b] },
+    ];
+    const data = buildWorkbook([
+      buildTable({ sheet: 'Xã A', kind: 'partyCells', fields: ['name', 'membersTotal'], rows: rows(8, 11) }),
+      buildTable({
+        sheet: 'Xã B',
+        kind: 'partyCells',
+        fields: ['name', 'membersTotal'],
+        rows: [
+          ['Chi bộ bản Nặm Khún', 7],
+          ['Chi bộ bản Pá Hốc', 9],
+          { total: 'Tổng cộng', values: [null, 15] },
+        ],
+      }),
+    ]);
+    const found = byRule(run(data).issues, 'data.total.mismatch');
+    expect(found.map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Xã B!B7']);
+    expect(found[0]!.values).toEqual({ field: 'membersTotal', total: 15, sum: 16, difference: -1 });
+  });
 });
 
 describe('data.members.balance', () => {
