@@ -5,6 +5,7 @@
  * on a row should not silence figures that contradict each other. A justified error stays an
  * error: it is shown as justified, not hidden. The text is the official's, kept as typed.
  */
+import { tableValues } from '../detect/records.ts';
 import { parseA1 } from '../grid.ts';
 import type { Issue } from '../issue.ts';
 import { foldText } from '../text.ts';
@@ -62,13 +63,16 @@ function matches(e: Entry, issue: Issue, ruleId: string, row: number | undefined
 export function applyJustifications(issues: Issue[], data: WorkbookData): Issue[] {
   const byRef = new Map<string, string>();
   const byPos = new Map<string, string>();
-  const records = data.records;
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    const j = fieldValue(rec, 'justification');
-    if (typeof j !== 'string' || j.trim() === '') continue;
-    byRef.set(rec.ref, j);
-    byPos.set(posKey(rec.sheet, rec.row), j);
+  for (const records of recordsByKind(data.records).values()) {
+    // A table without a "Giải trình" column (a province's member list) is passed over whole.
+    if (tableValues(records)?.columns.has('justification') === false) continue;
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i]!;
+      const j = fieldValue(rec, 'justification');
+      if (typeof j !== 'string' || j.trim() === '') continue;
+      byRef.set(rec.ref, j);
+      byPos.set(posKey(rec.sheet, rec.row), j);
+    }
   }
   const entries = readEntries(data);
   if (byRef.size === 0 && entries.length === 0) return issues;
