@@ -4,6 +4,7 @@ import { bi, type Bilingual } from '../i18n.ts';
 import type { Issue, IssueValue, Severity } from '../issue.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../rating-codes.ts';
 import type { RatingResult } from '../report.ts';
+import type { TableKind } from '../fields.ts';
 import type { Rulebook } from '../rulebook/schema.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
@@ -12,7 +13,13 @@ import { rateScore, type RatingInput } from './score.ts';
 export { rateScore, scoreBand, type RatingInput, type RatingOutcome } from './score.ts';
 
 /** Kinds of rows that are rated units: party cells and grassroots organizations. */
-const RATED_KINDS = new Set(['partyCells', 'organizations']);
+/**
+ * The kinds of units rated by their score and tasks. Compared rather than looked up in a set:
+ * it is asked of every record, a province's 100,000 member rows among them.
+ */
+function isRated(kind: TableKind): boolean {
+  return kind === 'partyCells' || kind === 'organizations';
+}
 
 export const RATING_RULES = {
   mismatch: 'rating.mismatch',
@@ -31,7 +38,7 @@ export function computeRatings(
   const records = data.records;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    if (!RATED_KINDS.has(record.kind)) continue;
+    if (!isRated(record.kind)) continue;
     const result = rateRecord(record, rulebook, outcomes);
     if (!result) continue;
     ratings.push(result);
