@@ -1,10 +1,10 @@
 /** Ratings computed from score and conditions, compared with the proposed rating. */
+import type { TableKind } from '../fields.ts';
 import { formatPercent } from '../format.ts';
 import { bi, type Bilingual } from '../i18n.ts';
 import type { Issue, IssueValue, Severity } from '../issue.ts';
 import { RATING_CODES, RATING_LABELS, type RatingCode } from '../rating-codes.ts';
 import type { RatingResult } from '../report.ts';
-import type { TableKind } from '../fields.ts';
 import type { Rulebook } from '../rulebook/schema.ts';
 import { fieldValue, type RowRecord } from '../table.ts';
 import type { WorkbookData } from '../workbook-data.ts';
@@ -12,10 +12,10 @@ import { rateScore, type RatingInput } from './score.ts';
 
 export { rateScore, scoreBand, type RatingInput, type RatingOutcome } from './score.ts';
 
-/** Kinds of rows that are rated units: party cells and grassroots organizations. */
 /**
- * The kinds of units rated by their score and tasks. Compared rather than looked up in a set:
- * it is asked of every record, a province's 100,000 member rows among them.
+ * The kinds of rows that are rated units: party cells and grassroots organizations. Compared
+ * rather than looked up in a set: it is asked of every record, a province's 100,000 member
+ * rows among them.
  */
 function isRated(kind: TableKind): boolean {
   return kind === 'partyCells' || kind === 'organizations';
