@@ -400,24 +400,21 @@ describe('data.total.mismatch', () => {
     expect(found[0]!.message.en).toBe('Cộng: "Members, total" shows 20 but its 2 rows add up to 19');
     expect(found[1]!.values).toEqual({ field: 'admitted', total: 4, sum: 3, difference: 1 });
   });
+
   it('adds each total over the rows of its own table, the same row numbers on another sheet apart', () => {
-    const rows = (a: number, b: number): RowSpec[] => [
-      ['Chi bộ bản Lạnh', a],
-      ['Chi bộ bản Co Hịnh', b],
-      { total: 'Tổng cộng', values: [null, a + b] },
-    ];
+    const table = (sheet: string, rows: RowSpec[]) =>
+      buildTable({ sheet, kind: 'partyCells', fields: ['name', 'membersTotal'], rows });
     const data = buildWorkbook([
-      buildTable({ sheet: 'Xã A', kind: 'partyCells', fields: ['name', 'membersTotal'], rows: rows(8, 11) }),
-      buildTable({
-        sheet: 'Xã B',
-        kind: 'partyCells',
-        fields: ['name', 'membersTotal'],
-        rows: [
-          ['Chi bộ bản Nặm Khún', 7],
-          ['Chi bộ bản Pá Hốc', 9],
-          { total: 'Tổng cộng', values: [null, 15] },
-        ],
-      }),
+      table('Xã A', [
+        ['Chi bộ bản Lạnh', 8],
+        ['Chi bộ bản Co Hịnh', 11],
+        { total: 'Tổng cộng', values: [null, 19] },
+      ]),
+      table('Xã B', [
+        ['Chi bộ bản Nặm Khún', 7],
+        ['Chi bộ bản Pá Hốc', 9],
+        { total: 'Tổng cộng', values: [null, 15] },
+      ]),
     ]);
     const found = byRule(run(data).issues, 'data.total.mismatch');
     expect(found.map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Xã B!B7']);
